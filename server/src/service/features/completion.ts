@@ -1,0 +1,97 @@
+// Completion inside an author-date citation: after `(`, after `;`, while typing a name or year, and after
+// a narrative `Name (`. Inserts the citation in the style this document already uses.
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver-types';
+import type { Analysis } from '../analysis';
+import { citationStyleOf, citedAuthors } from '../citationStyle';
+import type { ReferenceEntry, ReferenceList } from '../model';
+import { foldedKey, isNearMiss, sameAuthor } from '../resolve/surname';
+import { escapeMarkdownText } from './markdownText';
+
+interface CitationContext {
+  /** Offset where the replaced text starts (after `(` or `;`). */
+  readonly start: number;
+  /** What the writer has typed of this item. */
+  readonly typed: string;
+  /** The author written before a narrative `Name (`, or null in a parenthetical citation. */
+  readonly narrativeAuthor: string | null;
+  /** Whether a closing bracket already follows the cursor. */
+  readonly closed: boolean;
+}
+
+const NARRATIVE_NAME = /(\p{Lu}[\p{L}\p{M}'’-]*)(?:'s|’s)?(?:\s+et al\.)?\s?$/u;
+
+function citationContext(analysis: Analysis, offset: number): CitationContext | null {
+  const masked = analysis.model.masked;
+  const lineStart = masked.lastIndexOf('\n', offset - 1) + 1;
+  const before = masked.slice(Math.max(lineStart, offset - 300), offset);
+  const open = before.lastIndexOf('(');
+  if (open < 0 || before.indexOf(')', open) >= 0) return null;
+  const inside = before.slice(open + 1);
+  const semicolon = inside.lastIndexOf(';');
+  const part = semicolon >= 0 ? inside.slice(semicolon + 1) : inside;
+  const typed = part.trimStart();
+  const start = offset - typed.length;
+  const after = masked.slice(offset, offset + 200);
+  const closed = /^[^(\n]*\)/.test(after);
+  const name = semicolon < 0 ? NARRATIVE_NAME.exec(before.slice(0, open)) : null;
+  const narrative = name && (typed === '' || /^\d/.test(typed)) ? name[1] : null;
+  return { start, typed, narrativeAuthor: narrative, closed };
+}
+
+/** The list serving a position: the first list after it, or the last list. */
+function listAt(analysis: Analysis, offset: number): ReferenceList | null {
+  const lists = analysis.model.lists;
+  return lists.find((l) => l.start > offset) ?? lists[lists.length - 1] ?? null;
+}
+
+/** How well an entry matches what was typed: lower is better, null for no match. */
+function matchRank(entry: ReferenceEntry, typed: string): number | null {
+  const words = typed.toLowerCase().split(/[\s,;:&]+/).filter((w) => w.length > 0 && w !== 'and' && w !== 'et' && w !== 'al.');
+  if (words.length === 0) return 0;
+  const authors = entry.authors.map(foldedKey);
+  const titleWords = (entry.title ?? '').toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  let rank = 0;
+  for (const word of words) {
+    const folded = foldedKey(word);
+    if (authors.some((a) => a.startsWith(folded))) continue;
+    if (entry.year?.startsWith(word)) { rank += 1; continue; }
+    if (titleWords.some((t) => t.startsWith(word))) { rank += 2; continue; }
+    return null;
+  }
+  return rank;
+}
+
+export function getCompletions(analysis: Analysis, position: Position): CompletionList | null {
+  const doc = analysis.document;
+  const offset = doc.offsetAt(position);
+  const context = citationContext(analysis, offset);
+  if (!context) return null;
+  const list = listAt(analysis, offset);
+  if (!list || list.entries.length === 0) return null;
+  const style = citationStyleOf(analysis);
+  const range = { start: doc.positionAt(context.start), end: position };
+  const close = context.closed ? '' : ')';
+  const items: CompletionItem[] = [];
+  for (const entry of list.entries) {
+    const narrative = context.narrativeAuthor;
+    if (narrative && !(entry.authors.length > 0 && (sameAuthor(narrative, entry.authors[0]) || isNearMiss(narrative, entry.authors[0])))) continue;
+    const typed = narrative ? '' : context.typed;
+    const rank = matchRank(entry, typed);
+    if (rank === null) continue;
+    const authors = citedAuthors(entry, style.and);
+    const year = entry.year ?? 'n.d.';
+    const cited = narrative ? year : `${authors}${style.yearSeparator}${year}`;
+    items.push({
+      label: `${authors} ${year}`,
+      kind: CompletionItemKind.Reference,
+      detail: entry.title ?? undefined,
+      documentation: { kind: MarkupKind.Markdown, value: escapeMarkdownText(entry.text) },
+      filterText: narrative ? context.typed : `${entry.authors.join(' ')} ${year} ${entry.title ?? ''}`,
+      sortText: `${rank}-${foldedKey(entry.authors[0] ?? '')}-${year}`,
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: { range, newText: `${cited}${style.pagePrefix}\${1}${close}$0` },
+      data: { entry: entry.id },
+    });
+  }
+  return { isIncomplete: false, items };
+}

@@ -1,0 +1,54 @@
+// Runs the rules over an analysis and turns their findings into LSP diagnostics with the configured severities.
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { Analysis } from '../analysis';
+import { RULES } from '../rules';
+import type { Finding, RuleCode, Severity } from '../rules/rule';
+import type { CitewrightSettings } from '../settings';
+
+const findingsCache = new WeakMap<Analysis, readonly Finding[]>();
+
+/** Every rule's findings for this analysis, computed once. */
+export function findingsOf(analysis: Analysis): readonly Finding[] {
+  let findings = findingsCache.get(analysis);
+  if (!findings) {
+    findings = RULES.flatMap((rule) => rule.check(analysis));
+    findingsCache.set(analysis, findings);
+  }
+  return findings;
+}
+
+const DEFAULT_SEVERITY = new Map<RuleCode, Severity>(RULES.map((r) => [r.code, r.defaultSeverity]));
+
+/** The severity a finding is shown with, or null when its rule is off. */
+export function severityOf(code: RuleCode, settings: CitewrightSettings): Severity | null {
+  const configured = settings.rules[code];
+  if (configured === 'off') return null;
+  return configured ?? DEFAULT_SEVERITY.get(code) ?? 'warning';
+}
+
+/** The findings of rules that are on. */
+export function activeFindings(analysis: Analysis, settings: CitewrightSettings): Finding[] {
+  return findingsOf(analysis).filter((f) => severityOf(f.code, settings) !== null);
+}
+
+const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(finding: Finding, severity: Severity): Diagnostic {
+  return {
+    range: finding.range,
+    severity: LSP_SEVERITY[severity],
+    code: finding.code,
+    source: 'citewright',
+    message: finding.message,
+    data: finding.data ?? {},
+  };
+}
+
+export function getDiagnostics(analysis: Analysis, settings: CitewrightSettings): Diagnostic[] {
+  return activeFindings(analysis, settings).map((f) => toDiagnostic(f, severityOf(f.code, settings)!));
+}

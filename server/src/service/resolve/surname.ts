@@ -1,0 +1,83 @@
+// Surname comparison: exact (case and apostrophes aside), folded (diacritics aside) and near (a small edit away).
+
+/** The form two names must share to be the same name: `Müller` and `müller` match; `Muller` does not. */
+export function surnameKey(name: string): string {
+  return name
+    .normalize('NFC')
+    .replace(/[’‘`]/g, "'")
+    .replace(/(?:'s|')$/u, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLocaleLowerCase('en');
+}
+
+const FOLDS: Record<string, string> = { ß: 'ss', ø: 'o', æ: 'ae', œ: 'oe', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
+
+/** The name with diacritics, case, spaces, hyphens and apostrophes removed: `Müller` and `Muller` fold alike. */
+export function foldedKey(name: string): string {
+  return surnameKey(name)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[ßøæœłđðþı]/g, (c) => FOLDS[c])
+    .replace(/[\s'\-.]/g, '');
+}
+
+/** Optimal string alignment distance (Damerau-Levenshtein without repeated edits), stopping beyond `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let beforePrevious: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, beforePrevious[j - 2] + 1);
+      }
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > max) return max + 1;
+    beforePrevious = previous;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** How many edits a surname of this length may be away and still be taken as a misspelling. */
+function allowedEdits(length: number): number {
+  if (length <= 3) return 0;
+  if (length <= 6) return 1;
+  return 2;
+}
+
+/** Whether `written` is a likely misspelling of `intended` (but not the same name). */
+export function isNearMiss(written: string, intended: string): boolean {
+  if (surnameKey(written) === surnameKey(intended)) return false;
+  const a = foldedKey(written);
+  const b = foldedKey(intended);
+  if (a === b) return true;
+  if (a.length === 0 || b.length === 0) return false;
+  const max = allowedEdits(Math.max(a.length, b.length));
+  return max > 0 && editDistance(a, b, max) <= max;
+}
+
+/** Capital letters of the significant words: `World Health Organization` -> `WHO`. */
+export function acronym(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
+}
+
+/** Whether two author names denote the same author, allowing an organisation's acronym for its full name. */
+export function sameAuthor(cited: string, listed: string): boolean {
+  const c = surnameKey(cited);
+  const l = surnameKey(listed);
+  if (c === l) return true;
+  if (!/\s/.test(cited) && /^\p{Lu}{2,}$/u.test(cited) && /\s/.test(listed)) return acronym(listed) === cited;
+  return false;
+}

@@ -1,0 +1,49 @@
+import type { Analysis } from '../analysis';
+import type { ReferenceEntry } from '../model';
+import { describeEntry, describeItem } from './describe';
+import { itemsWithStatus } from './resolutionRules';
+import type { FileEdit, Rule } from './rule';
+
+const SUFFIXES = 'abcdefghijklmnopqr';
+
+/**
+ * Gives each of the entries a year suffix in list order (2001a, 2001b, ...) and makes this citation cite
+ * `chosen`. Other citations of the same authors and year are left to their own diagnostics.
+ */
+function suffixEdits(analysis: Analysis, candidates: readonly ReferenceEntry[], chosen: number, citedYear: { range: FileEdit['range'] }): FileEdit[] {
+  const uri = analysis.document.uri;
+  const edits: FileEdit[] = [];
+  candidates.forEach((entry, i) => {
+    if (!entry.yearRange || !entry.year) return;
+    const base = entry.year.replace(/[a-r]$/, '');
+    edits.push({ uri, range: entry.yearRange, newText: base + SUFFIXES[i] });
+  });
+  const base = (candidates[chosen].year ?? '').replace(/[a-r]$/, '');
+  edits.push({ uri, range: citedYear.range, newText: base + SUFFIXES[chosen] });
+  return edits;
+}
+
+export const ambiguousCitation: Rule = {
+  code: 'ambiguous-citation',
+  defaultSeverity: 'error',
+  check(analysis) {
+    return itemsWithStatus(analysis, 'ambiguous').flatMap(({ item, resolution }) => {
+      if (!item.yearRange) return [];
+      const candidates = resolution.candidates;
+      const alreadySuffixed = candidates.every((e) => /[a-r]$/.test(e.year ?? ''));
+      return [{
+        code: 'ambiguous-citation' as const,
+        range: item.yearRange,
+        message: `'${describeItem(analysis, item)}' matches ${candidates.length} entries: ${candidates.map(describeEntry).join('; ')}; add a year suffix`,
+        data: { candidates: candidates.map((e) => e.id) },
+        fixes: candidates.map((entry, i) => {
+          const edits = alreadySuffixed
+            ? [{ uri: analysis.document.uri, range: item.yearRange!, newText: entry.year ?? '' }]
+            : suffixEdits(analysis, candidates, i, { range: item.yearRange! });
+          const year = edits[edits.length - 1].newText;
+          return { title: `Cite ${describeEntry(entry)}${entry.title ? ` '${entry.title}'` : ''} as ${year}`, edits, fixAll: false };
+        }),
+      }];
+    });
+  },
+};

@@ -1,0 +1,25 @@
+import { describeEntry, describeItem } from './describe';
+import { itemsWithStatus } from './resolutionRules';
+import type { Rule } from './rule';
+
+export const misspelledAuthor: Rule = {
+  code: 'misspelled-author',
+  defaultSeverity: 'error',
+  check(analysis) {
+    return itemsWithStatus(analysis, 'misspelled-author').map(({ item, resolution }) => {
+      const { entry, names } = resolution;
+      const replacement = names.map((n) => n.intended).join(', ');
+      return {
+        code: 'misspelled-author',
+        range: item.authorRanges[names[0].index],
+        message: `'${describeItem(analysis, item)}' has no entry; did you mean ${describeEntry(entry)}?`,
+        data: { entry: entry.id, names: names.map((n) => ({ written: n.written, intended: n.intended })) },
+        fixes: [{
+          title: `Replace '${names.map((n) => n.written).join(', ')}' with '${replacement}'`,
+          edits: names.map((n) => ({ uri: analysis.document.uri, range: item.authorRanges[n.index], newText: n.intended })),
+          fixAll: true,
+        }],
+      };
+    });
+  },
+};

@@ -1,0 +1,73 @@
+import type { Analysis } from '../analysis';
+import type { ReferenceList } from '../model';
+import { majorityMarker, markerText } from './listEdits';
+import type { FileEdit, Finding, Rule } from './rule';
+
+function markerName(marker: string, count: number): string {
+  const plural = count === 1 ? '' : 's';
+  if (marker === '') return `${count} paragraph${plural}`;
+  if (marker === '1.' || marker === '1)') return `${count} numbered item${plural}`;
+  return `${count} '${marker}' item${plural}`;
+}
+
+function countBy<T>(values: T[]): Map<T, number> {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return counts;
+}
+
+/** Gives every entry the target marker; paragraphs need a blank line between them. */
+function normaliseMarkers(analysis: Analysis, list: ReferenceList, target: string): FileEdit[] {
+  const doc = analysis.document;
+  const text = doc.getText();
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const edits: FileEdit[] = [];
+  list.entries.forEach((entry, i) => {
+    const previous = list.entries[i - 1];
+    if (target === '' && previous) {
+      const between = text.slice(previous.end, entry.shape.markerStart);
+      if (!/\n[ \t]*\r?\n/.test(between)) {
+        edits.push({ uri: doc.uri, range: { start: doc.positionAt(previous.end), end: doc.positionAt(entry.shape.markerStart) }, newText: eol + eol });
+      }
+    }
+    const wanted = markerText(target, i);
+    if (text.slice(entry.shape.markerStart, entry.shape.markerEnd) !== wanted) {
+      edits.push({ uri: doc.uri, range: { start: doc.positionAt(entry.shape.markerStart), end: doc.positionAt(entry.shape.markerEnd) }, newText: wanted });
+    }
+  });
+  return edits;
+}
+
+export const referenceFormat: Rule = {
+  code: 'reference-format',
+  defaultSeverity: 'information',
+  check(analysis) {
+    const findings: Finding[] = [];
+    for (const list of analysis.model.lists) {
+      const markers = countBy(list.entries.map((e) => e.shape.marker));
+      if (markers.size > 1) {
+        const target = majorityMarker(list);
+        const odd = list.entries.find((e) => e.shape.marker !== target)!;
+        const shapes = [...markers].map(([m, n]) => markerName(m, n)).join(', ');
+        findings.push({
+          code: 'reference-format',
+          range: odd.range,
+          message: `The ${list.heading} list mixes entry shapes (${shapes}); expected ${markerName(target, list.entries.length).replace(/^\d+ /, '')} throughout`,
+          data: { marker: target },
+          fixes: [{ title: `Write every entry as ${markerName(target, 2).replace(/^\d+ /, '')}`, edits: normaliseMarkers(analysis, list, target), fixAll: true }],
+        });
+      }
+      const years = countBy(list.entries.map((e) => e.shape.yearStyle).filter((s) => s !== 'none'));
+      if (years.size > 1) {
+        const odd = list.entries.find((e) => e.shape.yearStyle === ((years.get('parenthesised') ?? 0) >= (years.get('bare') ?? 0) ? 'bare' : 'parenthesised'))!;
+        findings.push({
+          code: 'reference-format',
+          range: odd.yearRange ?? odd.range,
+          message: `The ${list.heading} list writes years both as '(2019)' (${years.get('parenthesised')}) and as ', 2019.' (${years.get('bare')})`,
+          fixes: [],
+        });
+      }
+    }
+    return findings;
+  },
+};

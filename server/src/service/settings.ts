@@ -1,0 +1,36 @@
+// The settings the service reads; the host (LSP server or CLI) fills them from VS Code or a config file.
+import type { RuleCode, Severity } from './rules/rule';
+
+export type RuleSetting = Severity | 'off';
+
+export interface CitewrightSettings {
+  /** Severity per rule code; a missing code keeps the rule's default. */
+  readonly rules: Readonly<Partial<Record<RuleCode, RuleSetting>>>;
+}
+
+export const DEFAULT_SETTINGS: CitewrightSettings = { rules: {} };
+
+const RULE_SETTINGS = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
+
+/**
+ * Reads settings from untrusted JSON (VS Code configuration or a config file): anything of the wrong type
+ * is dropped with a message rather than trusted.
+ */
+export function readSettings(raw: unknown, warn: (message: string) => void): CitewrightSettings {
+  if (raw === null || raw === undefined) return DEFAULT_SETTINGS;
+  if (typeof raw !== 'object') {
+    warn(`Citewright settings should be an object, not ${typeof raw}; using the defaults`);
+    return DEFAULT_SETTINGS;
+  }
+  const rulesRaw = (raw as { rules?: unknown }).rules;
+  const rules: Partial<Record<RuleCode, RuleSetting>> = {};
+  if (rulesRaw !== undefined && (typeof rulesRaw !== 'object' || rulesRaw === null)) {
+    warn('citewright.rules should be an object of rule codes to severities; ignoring it');
+  } else if (rulesRaw) {
+    for (const [code, value] of Object.entries(rulesRaw)) {
+      if (typeof value === 'string' && RULE_SETTINGS.has(value)) rules[code as RuleCode] = value as RuleSetting;
+      else warn(`citewright.rules.${code}: '${String(value)}' is not one of error, warning, information, hint, off`);
+    }
+  }
+  return { rules };
+}

@@ -1,0 +1,167 @@
+// Reads one free-text reference-list entry: authors, year, title, container, editors, pages and kind.
+// Written by hand because no library reads Harvard/APA entries as written by people, with offsets.
+import type { EntryKind } from '../model';
+import { expandRangeEnd } from './locator';
+import { PARTICLES } from './names';
+
+export interface ParsedSpan {
+  readonly text: string;
+  /** Offset inside the entry text. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface ParsedEntry {
+  readonly authors: readonly ParsedSpan[];
+  readonly year: ParsedSpan | null;
+  readonly yearStyle: 'parenthesised' | 'bare' | 'none';
+  /** Offset where the author-and-year part ends (after `(1980)` or `2019.`). */
+  readonly labelEnd: number;
+  readonly title: string | null;
+  readonly container: string | null;
+  readonly editors: readonly string[];
+  readonly pages: { text: string; first: number; last: number; start: number; end: number } | null;
+  readonly kind: EntryKind;
+}
+
+const YEAR_IN_ENTRY = /(\()?\s*((?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.|forthcoming|in press)(?![\p{L}\d])(?:,[^)\n]{0,40})?\s*(\))?/iu;
+const INITIALS = /^(?:\p{Lu}\p{Ll}?\.?\s?-?\s?)+$/u;
+
+/** Splits the author part (`Smith, J., Lee, K. and Brown, T.`) into surnames with their offsets. */
+export function parseAuthorList(part: string, offset: number): ParsedSpan[] {
+  const pieces: ParsedSpan[] = [];
+  const separator = /\s*(?:,?\s*(?:&|\band\b)\s*|,|;)\s*/gu;
+  // Without commas there are no `Surname, Initials` pairs: `Medvedev & Medvedev`, `World Health Organization`.
+  const surnamesOnly = !/[,;]/.test(part);
+  let start = 0;
+  const push = (end: number) => {
+    const raw = part.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    const text = raw.trim();
+    if (text) pieces.push({ text, start: offset + start + lead, end: offset + start + lead + text.length });
+  };
+  for (let m = separator.exec(part); m; m = separator.exec(part)) {
+    if (m[0].length === 0) { separator.lastIndex++; continue; }
+    push(m.index);
+    start = m.index + m[0].length;
+  }
+  push(part.length);
+
+  // `Surname, Initials` pairs: drop the initials (and given names after a surname).
+  if (surnamesOnly) return pieces;
+  const surnames: ParsedSpan[] = [];
+  let expectingGiven = false;
+  for (const piece of pieces) {
+    const isInitials = INITIALS.test(piece.text) || /^(?:Jr|Sr|II|III|IV)\.?$/.test(piece.text);
+    if (expectingGiven && (isInitials || /^\p{Lu}\p{Ll}+(?:\s\p{Lu}\.?)*$/u.test(piece.text))) {
+      expectingGiven = false;
+      continue;
+    }
+    if (isInitials) continue;
+    // `Jane Doe` (given name first, as in the later authors of Chicago entries): keep the surname.
+    const words = piece.text.split(/\s+/);
+    if (surnames.length > 0 && words.length >= 2 && /^\p{Lu}\p{Ll}/u.test(words[0]) && !PARTICLES.has(words[0].toLowerCase())) {
+      let firstSurnameWord = words.length - 1;
+      while (firstSurnameWord > 1 && PARTICLES.has(words[firstSurnameWord - 1].toLowerCase())) firstSurnameWord--;
+      const at = piece.text.indexOf(words.slice(firstSurnameWord).join(' '), words[0].length);
+      surnames.push({ text: piece.text.slice(at), start: piece.start + at, end: piece.end });
+      continue;
+    }
+    surnames.push(piece);
+    expectingGiven = true;
+  }
+  return surnames;
+}
+
+export function parseReferenceEntry(text: string): ParsedEntry {
+  const yearMatch = YEAR_IN_ENTRY.exec(text);
+  if (!yearMatch || yearMatch.index > 300) {
+    return { authors: [], year: null, yearStyle: 'none', labelEnd: 0, title: null, container: null, editors: [], pages: null, kind: 'other' };
+  }
+  const yearText = yearMatch[2];
+  const yearStart = yearMatch.index + yearMatch[0].indexOf(yearText, yearMatch[1] ? 1 : 0);
+  const parenthesised = Boolean(yearMatch[1] && yearMatch[3]);
+  const authorPart = text.slice(0, yearMatch.index).replace(/[\s,.]+$/u, '').replace(/[\s,]+et\.?\s+al\.?$/u, '');
+  const authors = parseAuthorList(authorPart, 0);
+  let labelEnd = yearMatch.index + yearMatch[0].length;
+  if (!parenthesised) labelEnd = yearStart + yearText.length;
+  const rest = text.slice(labelEnd).replace(/^[\s.,:]+/u, '');
+  const { title, afterTitle, quotedOrItalic } = readTitle(rest);
+  const pages = findPages(text, labelEnd);
+  const container = readContainer(afterTitle);
+  const editors = readEditors(afterTitle);
+  return {
+    authors,
+    year: { text: normaliseYear(yearText), start: yearStart, end: yearStart + yearText.length },
+    yearStyle: parenthesised ? 'parenthesised' : 'bare',
+    labelEnd,
+    title,
+    container,
+    editors,
+    pages,
+    kind: entryKind(text, afterTitle, quotedOrItalic, container, editors.length > 0, pages !== null),
+  };
+}
+
+function normaliseYear(year: string): string {
+  if (/^n\.\s?d\.$/i.test(year)) return 'n.d.';
+  return year.toLowerCase();
+}
+
+/** The title: quoted (`'Title'`), italic (`*Title*`), or up to the first full stop. */
+function readTitle(rest: string): { title: string | null; afterTitle: string; quotedOrItalic: 'quoted' | 'italic' | 'plain' } {
+  const quoted = /^(['‘"“])(.+?)(['’"”])(?=[\s.,:;]|$)/u.exec(rest);
+  if (quoted) return { title: quoted[2].trim(), afterTitle: rest.slice(quoted[0].length), quotedOrItalic: 'quoted' };
+  const italic = /^([*_])(.+?)\1/u.exec(rest);
+  if (italic) return { title: italic[2].trim(), afterTitle: rest.slice(italic[0].length), quotedOrItalic: 'italic' };
+  const plain = /^(.+?)(?:[.?!](?:\s|$)|$)/u.exec(rest);
+  if (plain && plain[1].trim()) return { title: plain[1].trim(), afterTitle: rest.slice(plain[0].length), quotedOrItalic: 'plain' };
+  return { title: null, afterTitle: rest, quotedOrItalic: 'plain' };
+}
+
+/** The book or journal: `in *Book*`, `In S. Editor (Ed.), *Book*`, or the first italic span. */
+function readContainer(afterTitle: string): string | null {
+  const italic = /[*_]([^*_]+)[*_]/u.exec(afterTitle);
+  if (italic) return italic[1].trim();
+  const inBook = /\b[Ii]n:?\s+([^.,(]+)/u.exec(afterTitle);
+  if (inBook) return inBook[1].trim();
+  const journal = /^\s*([^.,(]+?),\s*\d/u.exec(afterTitle);
+  return journal ? journal[1].trim() : null;
+}
+
+function readEditors(afterTitle: string): string[] {
+  const harvard = /\bed(?:s|ited)?\.?\s+by\s+(.+?)(?:\.\s|\.$|$)/iu.exec(afterTitle);
+  const apa = /\b[Ii]n:?\s+(.+?)\s*\((?:Eds?|ed|eds)\.?\)/u.exec(afterTitle);
+  const names = harvard ? harvard[1] : apa ? apa[1] : null;
+  if (!names) return [];
+  return parseAuthorList(names, 0).map((s) => s.text);
+}
+
+/** A page range: `p.50-70`, `pp. 45–67`, or a journal's `12(3), 45-67`. The last one wins. */
+function findPages(text: string, from: number): ParsedEntry['pages'] {
+  const labelled = /\bpp?\.\s*(\d+)\s*(?:[-–—]|--)\s*(\d+)/gu;
+  const journal = /\d+\s*(?:\([^)]{1,12}\))?,\s*(\d+)\s*(?:[-–—]|--)\s*(\d+)\s*\.?\s*(?:$|https?:|doi)/giu;
+  let found: RegExpExecArray | null = null;
+  labelled.lastIndex = from;
+  for (let m = labelled.exec(text); m; m = labelled.exec(text)) found = m;
+  if (!found) {
+    journal.lastIndex = from;
+    found = journal.exec(text);
+  }
+  if (!found) return null;
+  const first = Number(found[1]);
+  const last = expandRangeEnd(found[1], found[2]);
+  const rangeText = found[0].slice(found[0].indexOf(found[1]));
+  const start = found.index + found[0].indexOf(found[1]);
+  const trimmed = rangeText.replace(/[\s.]*(?:https?:|doi)?$/iu, '');
+  return { text: trimmed, first, last, start, end: start + trimmed.length };
+}
+
+function entryKind(text: string, afterTitle: string, style: 'quoted' | 'italic' | 'plain', container: string | null, hasEditors: boolean, hasPages: boolean): EntryKind {
+  if (/\[(?:lecture|lecture notes|seminar|presentation)\]/iu.test(text)) return 'lecture';
+  if (/\[online\]|\bavailable (?:at|from)\b|\bretrieved from\b|\baccessed\b|https?:\/\//iu.test(text) && !hasPages) return 'web';
+  if (hasEditors || /\b[Ii]n:?\s+[*_]/u.test(afterTitle)) return 'chapter';
+  if (container && (/\d+\s*\(\d+[^)]*\)/u.test(afterTitle) || (style !== 'italic' && hasPages))) return 'article';
+  if (style === 'italic' || /:\s*\p{Lu}/u.test(afterTitle)) return 'book';
+  return 'other';
+}

@@ -1,0 +1,175 @@
+// Finds reference lists (a heading such as `References` and the entries under it) in Markdown or plain text.
+import type { Range } from 'vscode-languageserver-types';
+import type { ListEntry, ReferenceList } from '../model';
+import { parseReferenceEntry } from './referenceEntry';
+
+export type ToRange = (start: number, end: number) => Range;
+
+const LIST_HEADING = /^(?:references?|bibliography|works cited|reference list|list of references|references cited|literature cited|works consulted|sources cited|sources|literature)$/i;
+
+interface Line {
+  readonly start: number;
+  readonly end: number;
+  /** The line with masked text blanked (code fences, comments). */
+  readonly text: string;
+}
+
+interface Heading {
+  /** 1-6 for Markdown headings; 0 for bold or plain-line headings, whose level is unknown. */
+  readonly level: number;
+  readonly title: string;
+  /** Index of the last line of the heading (the underline of a setext heading). */
+  readonly lastLine: number;
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const lineEnd = end > start && text[end - 1] === '\r' ? end - 1 : end;
+    lines.push({ start, end: lineEnd, text: text.slice(start, lineEnd) });
+    start = end + 1;
+  }
+  return lines;
+}
+
+const isBlank = (line: Line | undefined) => line === undefined || line.text.trim() === '';
+
+function headingAt(lines: Line[], i: number): Heading | null {
+  const text = lines[i].text;
+  const atx = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(text);
+  if (atx) return { level: atx[1].length, title: atx[2], lastLine: i };
+  if (isBlank(lines[i])) return null;
+  const next = lines[i + 1];
+  if (next && isBlank(lines[i - 1]) && /^ {0,3}(=+|-+)[ \t]*$/.test(next.text)) {
+    return { level: next.text.trim()[0] === '=' ? 1 : 2, title: text.trim(), lastLine: i + 1 };
+  }
+  const bold = /^[ \t]*(\*\*|__)(.+?)\1[ \t]*:?[ \t]*$/.exec(text);
+  if (bold) return { level: 0, title: bold[2], lastLine: i };
+  return null;
+}
+
+function isListHeadingTitle(title: string): boolean {
+  const plain = title.replace(/^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.)\s+/, '').replace(/[:.]\s*$/, '').replace(/[*_]/g, '').trim();
+  return LIST_HEADING.test(plain);
+}
+
+/** A heading naming a reference list: a Markdown heading, a bold line, or a plain line on its own. */
+function listHeadingAt(lines: Line[], i: number): Heading | null {
+  const heading = headingAt(lines, i);
+  if (heading) return isListHeadingTitle(heading.title) ? heading : null;
+  if (!isBlank(lines[i]) && isBlank(lines[i - 1]) && isListHeadingTitle(lines[i].text.trim())) {
+    return { level: 0, title: lines[i].text.trim(), lastLine: i };
+  }
+  return null;
+}
+
+/** Bold and plain-line headings have no level: any heading ends their list; a Markdown heading ends at its level. */
+function endsList(list: Heading, next: Heading): boolean {
+  return list.level === 0 || (next.level > 0 && next.level <= list.level);
+}
+
+const LIST_MARKER = /^([ \t]{0,3})([-*+]|\d{1,3}[.)]|\[\d{1,3}\])[ \t]+/;
+/** A line that starts a new entry inside a paragraph: `Surname, X.` or `Surname (2019)` near the start. */
+const ENTRY_START = /^\p{Lu}[\p{L}\p{M}'’ -]{0,60}?(?:,\s*\p{Lu}|\s\(?(?:1[5-9]\d\d|20\d\d|n\.d\.))/u;
+
+interface RawEntry {
+  start: number;
+  end: number;
+  marker: string;
+  markerStart: number;
+  markerEnd: number;
+}
+
+/** Splits a list body into entries: one per list item, per paragraph, or per line that starts like an entry. */
+function splitEntries(lines: Line[], from: number, to: number): RawEntry[] {
+  const entries: RawEntry[] = [];
+  let current: RawEntry | null = null;
+  for (let i = from; i < to; i++) {
+    const line = lines[i];
+    if (isBlank(line)) { current = null; continue; }
+    const subheading = headingAt(lines, i);
+    if (subheading) { current = null; i = subheading.lastLine; continue; }
+    const marker = LIST_MARKER.exec(line.text);
+    const content = marker ? line.text.slice(marker[0].length) : line.text.trimStart();
+    const contentStart = line.start + (marker ? marker[0].length : line.text.length - line.text.trimStart().length);
+    const continues = current !== null && !marker && (/^[ \t]/.test(line.text) || current.marker !== '' || !ENTRY_START.test(content));
+    if (continues && current) {
+      current.end = line.start + line.text.trimEnd().length;
+      continue;
+    }
+    current = {
+      start: contentStart,
+      end: line.start + line.text.trimEnd().length,
+      marker: marker ? normaliseMarker(marker[2]) : '',
+      markerStart: marker ? line.start + marker[1].length : contentStart,
+      markerEnd: contentStart,
+    };
+    entries.push(current);
+  }
+  return entries;
+}
+
+function normaliseMarker(marker: string): string {
+  return /\d/.test(marker) ? marker.replace(/\d+/, '1') : marker;
+}
+
+export function readReferenceLists(text: string, masked: string, toRange: ToRange, firstId = 1): ReferenceList[] {
+  const lines = splitLines(masked);
+  const lists: ReferenceList[] = [];
+  let nextId = firstId;
+  for (let i = 0; i < lines.length; i++) {
+    const heading = listHeadingAt(lines, i);
+    if (!heading) continue;
+    let end = heading.lastLine + 1;
+    for (; end < lines.length; end++) {
+      const next = headingAt(lines, end);
+      if ((next && endsList(heading, next)) || listHeadingAt(lines, end)) break;
+    }
+    const index = lists.length;
+    const entries: ListEntry[] = [];
+    for (const raw of splitEntries(lines, heading.lastLine + 1, end)) {
+      const entryText = text.slice(raw.start, raw.end);
+      const parsed = parseReferenceEntry(entryText);
+      if (parsed.authors.length === 0 && parsed.year === null) continue;
+      const at = (s: number, e: number) => toRange(raw.start + s, raw.start + e);
+      entries.push({
+        id: `R${nextId++}`,
+        source: 'document',
+        range: toRange(raw.start, raw.end),
+        start: raw.start,
+        end: raw.end,
+        text: entryText,
+        key: null,
+        keyRange: null,
+        authors: parsed.authors.map((a) => a.text),
+        authorRanges: parsed.authors.map((a) => at(a.start, a.end)),
+        year: parsed.year?.text ?? null,
+        yearRange: parsed.year ? at(parsed.year.start, parsed.year.end) : null,
+        title: parsed.title,
+        container: parsed.container,
+        editors: parsed.editors,
+        pages: parsed.pages ? { text: parsed.pages.text, first: parsed.pages.first, last: parsed.pages.last, range: at(parsed.pages.start, parsed.pages.end) } : null,
+        kind: parsed.kind,
+        label: entryText.slice(0, parsed.labelEnd).trim(),
+        shape: { marker: raw.marker, markerStart: raw.markerStart, markerEnd: raw.markerEnd, yearStyle: parsed.yearStyle },
+        listIndex: index,
+      });
+    }
+    const headingLine = lines[i];
+    const listEnd = entries.length > 0 ? entries[entries.length - 1].end : headingLine.end;
+    lists.push({
+      index,
+      heading: heading.title.replace(/[*_]/g, '').trim(),
+      headingRange: toRange(headingLine.start, headingLine.end),
+      start: headingLine.start,
+      end: listEnd,
+      range: toRange(headingLine.start, listEnd),
+      entries,
+    });
+    i = end - 1;
+  }
+  return lists;
+}
