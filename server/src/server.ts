@@ -1,0 +1,95 @@
+// LSP wiring only: capabilities, settings, and handlers that call the language service.
+import {
+  CodeActionKind, LSPErrorCodes, ResponseError, TextDocumentSyncKind, TextDocuments,
+  type CancellationToken, type Connection, type DocumentDiagnosticReport, type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CancelledError, createCitationService, DEFAULT_SETTINGS, readSettings, type CitewrightSettings } from './service';
+import { FIX_ALL_KIND } from './service/features/codeActions';
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const settingsByUri = new Map<string, CitewrightSettings>();
+  let canPullConfiguration = false;
+
+  const service = createCitationService({
+    config: { get: (uri) => settingsByUri.get(uri) ?? DEFAULT_SETTINGS },
+    logger: { log: (m) => connection.console.log(m) },
+  });
+
+  /** Reads the `citewright` settings for a document from the client, once per document until they change. */
+  async function loadSettings(uri: string): Promise<void> {
+    if (!canPullConfiguration || settingsByUri.has(uri)) return;
+    const raw: unknown = await connection.workspace.getConfiguration({ scopeUri: uri, section: 'citewright' });
+    settingsByUri.set(uri, readSettings(raw, (m) => connection.console.warn(m)));
+  }
+
+  /** Runs a request against an open document; a cancelled request answers as LSP says it should. */
+  async function withDocument<T>(uri: string, token: CancellationToken, fallback: T, handler: (doc: TextDocument) => T): Promise<T> {
+    const document = documents.get(uri);
+    if (!document) return fallback;
+    await loadSettings(uri);
+    try {
+      return handler(document);
+    } catch (error) {
+      if (error instanceof CancelledError || token.isCancellationRequested) {
+        throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+      }
+      throw error;
+    }
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
+        completionProvider: { triggerCharacters: ['(', ';'] },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      },
+      serverInfo: { name: 'citewright' },
+    };
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settingsByUri.clear();
+    connection.languages.diagnostics.refresh();
+  });
+
+  documents.onDidClose((event) => {
+    service.forget(event.document.uri);
+    settingsByUri.delete(event.document.uri);
+  });
+
+  connection.languages.diagnostics.on((params, token) =>
+    withDocument<DocumentDiagnosticReport>(params.textDocument.uri, token, { kind: 'full', items: [] }, (doc) => ({
+      kind: 'full',
+      items: service.getDiagnostics(doc, token),
+    })),
+  );
+  connection.onCompletion((params, token) =>
+    withDocument(params.textDocument.uri, token, null, (doc) => service.getCompletions(doc, params.position, token)));
+  connection.onHover((params, token) =>
+    withDocument(params.textDocument.uri, token, null, (doc) => service.getHover(doc, params.position, token)));
+  connection.onDefinition((params, token) =>
+    withDocument(params.textDocument.uri, token, [], (doc) => service.getDefinition(doc, params.position, token)));
+  connection.onReferences((params, token) =>
+    withDocument(params.textDocument.uri, token, [], (doc) => service.getReferences(doc, params.position, params.context.includeDeclaration, token)));
+  connection.onPrepareRename((params, token) =>
+    withDocument(params.textDocument.uri, token, null, (doc) => service.prepareRename(doc, params.position, token)));
+  connection.onRenameRequest((params, token) =>
+    withDocument(params.textDocument.uri, token, null, (doc) => service.getRenameEdits(doc, params.position, params.newName, token)));
+  connection.onDocumentSymbol((params, token) =>
+    withDocument(params.textDocument.uri, token, [], (doc) => service.getDocumentSymbols(doc, token)));
+  connection.onCodeAction((params, token) =>
+    withDocument(params.textDocument.uri, token, [], (doc) => service.getCodeActions(doc, params.range, params.context.only, token)));
+
+  documents.listen(connection);
+  connection.listen();
+}
