@@ -44,34 +44,28 @@ function* parenthesisPairs(masked: string): Generator<[number, number]> {
   }
 }
 
+interface Year extends Span {
+  /** How much text the year takes: a bare suffix `b` in `2001a, b` stands for the year `2001b`. */
+  readonly length: number;
+}
+
 interface YearAndLocator {
-  readonly years: Span[];
+  readonly years: Year[];
   readonly locator: Span | null;
 }
 
-/** Reads `1997`, `2001a, 2001b`, `2003: p.271-2`, `2019, p. 4` — the whole text or nothing. */
+/** Reads `1997`, `2001a, 2001b`, `2001a, b`, `2003: p.271-2`, `2019, p. 4` — the whole text or nothing. */
 function readYearsAndLocator(part: Span): YearAndLocator | null {
-  const years: Span[] = [];
-  let rest = part.text;
-  let offset = part.start;
-  for (;;) {
-    const m = YEAR.exec(rest);
-    if (!m || m.index !== 0) return null;
-    years.push({ text: m[0], start: offset });
-    rest = rest.slice(m[0].length);
-    offset += m[0].length;
-    // Another year of the same authors: `2001, 2003` or a bare suffix `2001a, b`.
-    const more = /^\s*,\s*(?=(?:1[5-9]\d\d|20\d\d)(?![\d])|[a-r](?![\p{L}\d]))/u.exec(rest);
-    if (!more) break;
-    const suffix = /^[a-r](?![\p{L}\d])/u.exec(rest.slice(more[0].length));
-    if (suffix) {
-      const base = years[0].text.replace(/[a-r]$/u, '');
-      years.push({ text: base + suffix[0], start: offset + more[0].length });
-      rest = rest.slice(more[0].length + 1);
-      offset += more[0].length + 1;
-      if (!/^\s*,/.test(rest)) break;
-      continue;
-    }
+  const first = YEAR.exec(part.text);
+  if (!first || first.index !== 0) return null;
+  const years: Year[] = [{ text: first[0], start: part.start, length: first[0].length }];
+  let rest = part.text.slice(first[0].length);
+  let offset = part.start + first[0].length;
+  // More years of the same authors: `, 2003` or a bare suffix `, b` (a single letter before `,` or the end).
+  for (let more = /^\s*,\s*(?:((?:1[5-9]\d\d|20\d\d)[a-r]?)(?![\p{L}\d])|([a-r])(?=\s*(?:,|$)))/u.exec(rest); more; more = /^\s*,\s*(?:((?:1[5-9]\d\d|20\d\d)[a-r]?)(?![\p{L}\d])|([a-r])(?=\s*(?:,|$)))/u.exec(rest)) {
+    const written = more[1] ?? more[2];
+    const year = more[1] ?? first[0].replace(/[a-r]$/u, '') + more[2];
+    years.push({ text: year, start: offset + more[0].length - written.length, length: written.length });
     rest = rest.slice(more[0].length);
     offset += more[0].length;
   }
@@ -126,13 +120,13 @@ function makeItems(
   const locator = locatorOf(yl.locator, toRange);
   return yl.years.map((year, i) => {
     const last = i === yl.years.length - 1;
-    const end = last && yl.locator ? yl.locator.start + yl.locator.text.length : year.start + year.text.length;
+    const end = last && yl.locator ? yl.locator.start + yl.locator.text.length : year.start + year.length;
     return {
       authors: authors.names.map((n) => stripPossessive(n.text)),
       authorRanges: authors.names.map((n) => toRange(n.start, n.start + stripPossessive(n.text).length)),
       etAl: authors.etAl,
       year: year.text.replace(/^n\.\s?d\.$/i, 'n.d.').toLowerCase(),
-      yearRange: toRange(year.start, year.start + year.text.length),
+      yearRange: toRange(year.start, year.start + year.length),
       key: null,
       keyRange: null,
       prefix,
@@ -232,10 +226,18 @@ function readNarrativeAuthors(open: number, ctx: ScanContext): { names: Span[]; 
     break;
   }
   if (names.length === 0) return null;
-  // `the Secret Speech (1956)`: a determiner before the name means it names a thing, not an author.
-  const before = words[w]?.text.toLowerCase();
-  if (before !== undefined && DETERMINERS.has(before)) return null;
+  if (!names.some((n) => ctx.knownNames.has(surnameKey(n.text))) && namesAThing(words, w)) return null;
   return { names, etAl, start: names[0].start };
+}
+
+/**
+ * `the Secret Speech (1956)`: capitalised words after a determiner name a thing, not an author.
+ * `words[from]` is the first word before the name (words run backwards).
+ */
+function namesAThing(words: Word[], from: number): boolean {
+  let i = from;
+  while (i < from + 3 && words[i] && NAME_WORD.test(words[i].text)) i++;
+  return words[i] !== undefined && DETERMINERS.has(words[i].text.toLowerCase());
 }
 
 /**
