@@ -33,6 +33,10 @@ export interface CitationItem {
   readonly keyRange: Range | null;
   readonly prefix: string | null;
   readonly locator: Locator | null;
+  /** Pandoc/LaTeX note text after the locator (`, emphasis added`), as written; absent or null when there is none. */
+  readonly suffix?: string | null;
+  /** `[-@key]`, `\citeyear`: the author is not printed. */
+  readonly suppressAuthor?: boolean;
   /** From the first author (or key) to the end of the locator. */
   readonly range: Range;
 }
@@ -50,6 +54,8 @@ export interface Citation {
   readonly items: readonly CitationItem[];
   /** Index into `DocumentModel.lists` of the reference list that serves this citation, or -1. */
   readonly listIndex: number;
+  /** LaTeX `\nocite`: adds entries to the bibliography without citing them in the text. */
+  readonly nocite?: boolean;
 }
 
 export type EntryKind = 'book' | 'chapter' | 'article' | 'lecture' | 'web' | 'other';
