@@ -42,6 +42,13 @@ export function citationStyleOf(analysis: Analysis): CitationStyle {
       pagePrefixes.push(before + label.replace(/^pp/, 'p'));
     }
   }
+  // No two-author citation yet: write `and` or `&` as the reference list does.
+  if (ands.length === 0) {
+    for (const entry of analysis.model.entries) {
+      if (entry.authorRanges.length < 2) continue;
+      ands.push(/&/.test(text.slice(offset(entry.authorRanges[0].end), offset(entry.authorRanges[1].start))) ? '&' : 'and');
+    }
+  }
   return {
     yearSeparator: mostCommon(yearSeparators, DEFAULT_STYLE.yearSeparator),
     pagePrefix: mostCommon(pagePrefixes, DEFAULT_STYLE.pagePrefix),

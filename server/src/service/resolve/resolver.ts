@@ -105,18 +105,20 @@ export function resolveAuthorDateItem(item: CitationItem, entries: readonly Refe
     if (suffixed.length > 1) return { status: 'ambiguous', candidates: suffixed };
   }
 
+  const near = entries.filter((e) => e.year === item.year && authorsAgree(item, e, nearOrSame));
+  if (near.length > 0) {
+    const best = [...near].sort((a, b) => closeness(item, a) - closeness(item, b))[0];
+    return { status: 'misspelled-author', entry: best, names: misspelledNames(item, best) };
+  }
+
+
+  // Same first author and year, but a co-author dropped or added, or et al. for fewer than three.
   const firstAuthorSameYear = entries.filter(
     (e) => e.year === item.year && e.authors.length > 0 && sameAuthor(item.authors[0], e.authors[0]) && !authorsAgree(item, e, sameAuthor),
   );
   if (firstAuthorSameYear.length > 0) {
     const best = [...firstAuthorSameYear].sort((a, b) => Math.abs(a.authors.length - item.authors.length) - Math.abs(b.authors.length - item.authors.length))[0];
     return { status: 'author-list-mismatch', entry: best };
-  }
-
-  const near = entries.filter((e) => e.year === item.year && authorsAgree(item, e, nearOrSame));
-  if (near.length > 0) {
-    const best = [...near].sort((a, b) => closeness(item, a) - closeness(item, b))[0];
-    return { status: 'misspelled-author', entry: best, names: misspelledNames(item, best) };
   }
 
   const otherYears = sameAuthors.length > 0

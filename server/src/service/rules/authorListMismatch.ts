@@ -2,6 +2,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis';
 import { citationStyleOf, citedAuthors } from '../citationStyle';
 import type { CitationItem, ReferenceEntry } from '../model';
+import { sameAuthor } from '../resolve/surname';
 import { describeEntry, describeItem } from './describe';
 import { itemsWithStatus } from './resolutionRules';
 import type { Rule } from './rule';
@@ -22,7 +23,9 @@ function problem(item: CitationItem, entry: ReferenceEntry): string {
   const listed = entry.authors.length;
   if (item.etAl) return `uses et al. for ${listed === 1 ? 'one author' : `${listed} authors`}`;
   if (item.authors.length < listed) return `names ${item.authors.length} of the ${listed} authors`;
-  return `names ${item.authors.length} authors where the entry has ${listed}`;
+  if (item.authors.length > listed) return `names ${item.authors.length} authors where the entry has ${listed}`;
+  const differing = item.authors.map((name, i) => [name, entry.authors[i]]).filter(([cited, listedName]) => !sameAuthor(cited, listedName));
+  return `names ${differing.map(([c]) => c).join(', ')} where the entry has ${differing.map(([, l]) => l).join(', ')}`;
 }
 
 export const authorListMismatch: Rule = {

@@ -1,0 +1,513 @@
+// A BibTeX/BibLaTeX scanner that keeps positions and never gives up.
+//
+// One left-to-right pass over the text. Entries start at a line whose first non-blank character is `@`;
+// everything else outside entries is comment (Zotero and JabRef notes, `% @electronic{...` lines).
+// A broken entry is reported at its line and skipped: reading resumes at the next line that starts with `@`.
+// Inside an entry, a line that looks like the start of another entry (`@type{` as its first non-blank
+// text) ends the broken entry even in the middle of a braced value, so an unclosed brace costs one entry
+// and the scan stays linear.
+import type { BibliographyProblem } from './bibliographyEntry';
+import { BibFieldTable } from './bibFieldTable';
+import type { LineIndex } from './lineIndex';
+
+export interface BibEntryRecord {
+  /** Entry type in lower case. */
+  readonly type: string;
+  readonly key: string;
+  readonly keyStart: number;
+  /** From the `@` to just after the closing brace. */
+  readonly start: number;
+  readonly end: number;
+  /** The entry's fields are `fieldCount` rows of the table from `firstField`, in the order written. */
+  readonly firstField: number;
+  readonly fieldCount: number;
+}
+
+export interface BibScan {
+  readonly entries: readonly BibEntryRecord[];
+  readonly fields: BibFieldTable;
+  readonly problems: readonly BibliographyProblem[];
+}
+
+/** BibTeX's standard month macros, as biblatex reads them. */
+const MONTH_MACROS: ReadonlyMap<string, string> = new Map([
+  ['jan', '1'], ['feb', '2'], ['mar', '3'], ['apr', '4'], ['may', '5'], ['jun', '6'],
+  ['jul', '7'], ['aug', '8'], ['sep', '9'], ['oct', '10'], ['nov', '11'], ['dec', '12'],
+]);
+
+const AT = 64;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const OPEN_PAREN = 40;
+const CLOSE_PAREN = 41;
+const QUOTE = 34;
+const COMMA = 44;
+const EQUALS = 61;
+const HASH = 35;
+const PERCENT = 37;
+const NEWLINE = 10;
+const RETURN = 13;
+const SPACE = 32;
+const TAB = 9;
+
+/** Characters BibTeX does not allow in names of entry types, fields and macros: `"#%'(),={}` and space. */
+function isIdentifierChar(code: number): boolean {
+  if (code <= SPACE || code === 127) return false;
+  return code !== QUOTE && code !== HASH && code !== PERCENT && code !== 39 && code !== OPEN_PAREN &&
+    code !== CLOSE_PAREN && code !== COMMA && code !== EQUALS && code !== OPEN_BRACE && code !== CLOSE_BRACE;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+// Where the scan of a value or comment must stop: a brace, a closing quote or parenthesis, or a line that
+// starts with `@` (checked further by isEntryStartLine). Regular expressions let the engine skip the long
+// runs of plain text in between, which a character loop in JavaScript reads several times slower.
+const BRACED_VALUE_STOPS = /[{}]|[\r\n][ \t]*@/g;
+const QUOTED_VALUE_STOPS = /[{}"]|[\r\n][ \t]*@/g;
+const COMMENT_STOPS = /[{})]|[\r\n][ \t]*@/g;
+
+/** Thrown inside an entry; carries where reading stopped. Not an Error: no stack is needed. */
+class EntrySyntaxError {
+  constructor(
+    readonly offset: number,
+    readonly reason: string,
+  ) {}
+}
+
+interface ScannedValue {
+  readonly start: number;
+  readonly end: number;
+  /** The value's text in the file, when it is one literal. */
+  readonly contentStart: number;
+  readonly contentEnd: number;
+  /** The value when it is not one literal of the file (macros, `#` parts); else null. */
+  readonly built: string | null;
+}
+
+export function scanBibtex(text: string, lines: LineIndex): BibScan {
+  return new BibScanner(text, lines).scan();
+}
+
+class BibScanner {
+  private position = 0;
+  private readonly entries: BibEntryRecord[] = [];
+  private readonly table: BibFieldTable;
+  private readonly problems: BibliographyProblem[] = [];
+  private readonly macros = new Map<string, string>();
+  private readonly firstByKey = new Map<string, BibEntryRecord>();
+  /** `}` or `)`: what closes the item being read. */
+  private closer = CLOSE_BRACE;
+  /** The key of the entry being read once known, and where its header `@type{key` ends. */
+  private currentKey: string | null = null;
+  private headerEnd = 0;
+
+  /** Without carriage returns, the next line is found by indexOf. */
+  private readonly hasCarriageReturns: boolean;
+
+  constructor(
+    private readonly text: string,
+    private readonly lines: LineIndex,
+  ) {
+    this.hasCarriageReturns = text.indexOf('\r') !== -1;
+    this.table = new BibFieldTable(text);
+  }
+
+  scan(): BibScan {
+    const text = this.text;
+    if (text.charCodeAt(0) === 0xfeff) this.position = 1;
+    while (this.position < text.length) {
+      this.skipBlanks();
+      if (text.charCodeAt(this.position) === AT) this.position = this.readItem(this.position);
+      else this.position = this.nextLineStart(this.position);
+    }
+    return { entries: this.entries, fields: this.table, problems: this.problems };
+  }
+
+  private code(offset: number): number {
+    return this.text.charCodeAt(offset);
+  }
+
+  /** Skips spaces and tabs (not line breaks). */
+  private skipBlanks(): void {
+    while (this.code(this.position) === SPACE || this.code(this.position) === TAB) this.position++;
+  }
+
+  private nextLineStart(offset: number): number {
+    const text = this.text;
+    if (!this.hasCarriageReturns) {
+      const lineBreak = text.indexOf('\n', offset);
+      return lineBreak === -1 ? text.length : lineBreak + 1;
+    }
+    for (let i = offset; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === NEWLINE) return i + 1;
+      if (code === RETURN) return text.charCodeAt(i + 1) === NEWLINE ? i + 2 : i + 1;
+    }
+    return text.length;
+  }
+
+  /** Whether the line that starts at `lineStart` begins (after blanks) with `@type{` or `@type(`. */
+  private isEntryStartLine(lineStart: number): boolean {
+    let i = lineStart;
+    while (this.code(i) === SPACE || this.code(i) === TAB) i++;
+    if (this.code(i) !== AT) return false;
+    i++;
+    const typeStart = i;
+    while (isIdentifierChar(this.code(i))) i++;
+    if (i === typeStart) return false;
+    while (this.code(i) === SPACE || this.code(i) === TAB) i++;
+    return this.code(i) === OPEN_BRACE || this.code(i) === OPEN_PAREN;
+  }
+
+  /** Start of the line of `offset`, when only blanks precede `offset` on it. */
+  private lineStartBefore(offset: number): number {
+    let i = offset;
+    while (i > 0 && (this.code(i - 1) === SPACE || this.code(i - 1) === TAB)) i--;
+    return i;
+  }
+
+  /** Where reading resumes after a broken item: the next line whose first non-blank character is `@`. */
+  private resynchronise(itemStart: number): number {
+    const text = this.text;
+    let lineStart = this.nextLineStart(itemStart);
+    while (lineStart < text.length) {
+      let i = lineStart;
+      while (this.code(i) === SPACE || this.code(i) === TAB) i++;
+      if (this.code(i) === AT) return lineStart;
+      lineStart = this.nextLineStart(i);
+    }
+    return text.length;
+  }
+
+  /**
+   * Throws when a line break is followed by the start of another entry: the item being read is not closed.
+   * `offset` is just after the line break; `open` is the unclosed `{` or `"`, or -1 for the entry itself.
+   */
+  private checkLineStart(offset: number, open: number): void {
+    if (!this.isEntryStartLine(offset)) return;
+    const what = open === -1 ? 'the entry is not closed' : this.unclosed(open);
+    throw new EntrySyntaxError(offset, `${what}; a new entry starts at line ${this.lines.lineOf(offset) + 1}`);
+  }
+
+  /** Skips white space and `%` comment lines inside an entry. */
+  private skipSpace(): void {
+    const text = this.text;
+    for (;;) {
+      const code = text.charCodeAt(this.position);
+      if (code === SPACE || code === TAB) {
+        this.position++;
+      } else if (code === NEWLINE || code === RETURN) {
+        this.position = this.nextLineStart(this.position);
+        this.checkLineStart(this.position, -1);
+      } else if (code === PERCENT) {
+        // Not BibTeX, but common: a commented-out field line.
+        this.position = this.nextLineStart(this.position);
+        this.checkLineStart(this.position, -1);
+      } else {
+        return;
+      }
+    }
+  }
+
+  private readIdentifier(): string {
+    const start = this.position;
+    while (isIdentifierChar(this.code(this.position))) this.position++;
+    return this.text.slice(start, this.position);
+  }
+
+  private describeHere(): string {
+    if (this.position >= this.text.length) return 'the end of the file';
+    const code = this.code(this.position);
+    if (code === NEWLINE || code === RETURN) return 'the end of the line';
+    return `'${String.fromCodePoint(this.text.codePointAt(this.position) ?? 0)}'`;
+  }
+
+  /** Reads one `@...` item starting at `at`; returns where scanning continues. */
+  private readItem(at: number): number {
+    this.position = at + 1;
+    this.skipBlanks();
+    const type = this.readIdentifier().toLowerCase();
+    this.skipBlanks();
+    const open = this.code(this.position);
+    if (type === 'comment' && open !== OPEN_BRACE && open !== OPEN_PAREN) {
+      // BibTeX's own comment form: the rest of the line is ignored.
+      return this.nextLineStart(at);
+    }
+    if (type === '' || (open !== OPEN_BRACE && open !== OPEN_PAREN)) {
+      const reason = type === ''
+        ? `expected an entry type after '@', found ${this.describeHere()}`
+        : `expected '{' after '@${type}', found ${this.describeHere()}`;
+      this.report(at, this.position, 'This entry', reason);
+      return this.resynchronise(at);
+    }
+    this.closer = open === OPEN_BRACE ? CLOSE_BRACE : CLOSE_PAREN;
+    this.position++;
+    this.currentKey = null;
+    this.headerEnd = this.position;
+    if (type === 'comment') return this.skipComment();
+    try {
+      if (type === 'string') this.readString();
+      else if (type === 'preamble') this.readPreamble();
+      else this.readEntry(at, type);
+      return this.position;
+    } catch (error) {
+      if (!(error instanceof EntrySyntaxError)) throw error;
+      const what = this.currentKey !== null
+        ? `Entry '${this.currentKey}'`
+        : type === 'string' || type === 'preamble' ? `This @${type}` : `This @${type} entry`;
+      this.report(at, this.headerEnd, what, error.reason, error.offset);
+      return this.resynchronise(at);
+    }
+  }
+
+  /** `@comment{...}`: skipped with its braces balanced; a new entry line ends an unclosed one silently. */
+  private skipComment(): number {
+    const text = this.text;
+    const stops = COMMENT_STOPS;
+    stops.lastIndex = this.position;
+    let depth = 0;
+    while (stops.test(text)) {
+      const at = stops.lastIndex - 1;
+      const code = text.charCodeAt(at);
+      if (code === OPEN_BRACE) {
+        depth++;
+      } else if (code === CLOSE_BRACE) {
+        if (depth === 0 && this.closer === CLOSE_BRACE) return at + 1;
+        depth = Math.max(0, depth - 1);
+      } else if (code === CLOSE_PAREN) {
+        if (depth === 0 && this.closer === CLOSE_PAREN) return at + 1;
+      } else {
+        const lineStart = this.lineStartBefore(at);
+        if (this.isEntryStartLine(lineStart)) return lineStart;
+      }
+    }
+    return text.length;
+  }
+
+  /** `@string{name = value}` (several `name = value` pairs separated by commas are accepted). */
+  private readString(): void {
+    for (;;) {
+      this.skipSpace();
+      const name = this.readIdentifier().toLowerCase();
+      if (name === '') throw new EntrySyntaxError(this.position, `expected a macro name, found ${this.describeHere()}`);
+      this.skipSpace();
+      if (this.code(this.position) !== EQUALS) {
+        throw new EntrySyntaxError(this.position, `expected '=' after '${name}', found ${this.describeHere()}`);
+      }
+      this.position++;
+      this.skipSpace();
+      const value = this.readValue();
+      this.macros.set(name, value.built ?? this.text.slice(value.contentStart, value.contentEnd));
+      this.skipSpace();
+      const code = this.code(this.position);
+      if (code === this.closer) {
+        this.position++;
+        return;
+      }
+      if (code !== COMMA) {
+        throw new EntrySyntaxError(this.position, `expected '${String.fromCharCode(this.closer)}' after the macro value, found ${this.describeHere()}`);
+      }
+      this.position++;
+    }
+  }
+
+  private readPreamble(): void {
+    this.skipSpace();
+    this.readValue();
+    this.skipSpace();
+    if (this.code(this.position) !== this.closer) {
+      throw new EntrySyntaxError(this.position, `expected '${String.fromCharCode(this.closer)}' after the preamble, found ${this.describeHere()}`);
+    }
+    this.position++;
+  }
+
+  private readEntry(at: number, type: string): void {
+    const text = this.text;
+    const closer = this.closer;
+    this.skipSpace();
+    const keyStart = this.position;
+    while (this.position < text.length) {
+      const code = this.code(this.position);
+      if (code <= SPACE || code === COMMA || code === OPEN_BRACE || code === CLOSE_BRACE || code === QUOTE ||
+        code === EQUALS || code === HASH || code === PERCENT || code === closer) break;
+      this.position++;
+    }
+    const key = text.slice(keyStart, this.position);
+    this.skipSpace();
+    if (key === '') throw new EntrySyntaxError(keyStart, `the entry has no key (found ${this.describeHere()})`);
+    if (this.code(this.position) === EQUALS) {
+      throw new EntrySyntaxError(keyStart, `the entry has no key: '${key} =' is a field`);
+    }
+    this.currentKey = key;
+    this.headerEnd = keyStart + key.length;
+    const firstField = this.table.size;
+    if (this.code(this.position) !== closer) {
+      if (this.code(this.position) !== COMMA) {
+        throw new EntrySyntaxError(this.position, `expected ',' after the key '${key}', found ${this.describeHere()}`);
+      }
+      this.position++;
+      this.readFields();
+    } else {
+      this.position++;
+    }
+    const fieldCount = this.table.size - firstField;
+    const entry: BibEntryRecord = { type, key, keyStart, start: at, end: this.position, firstField, fieldCount };
+    this.entries.push(entry);
+    const first = this.firstByKey.get(key);
+    if (first === undefined) {
+      this.firstByKey.set(key, entry);
+    } else {
+      const firstLine = this.lines.lineOf(first.keyStart) + 1;
+      this.problems.push({
+        kind: 'duplicate-key',
+        message: `Duplicate key '${key}': already defined on line ${firstLine}`,
+        range: this.lines.range(keyStart, keyStart + key.length),
+        related: { message: `First definition of '${key}'`, range: this.lines.range(first.keyStart, first.keyStart + key.length) },
+      });
+    }
+  }
+
+  /** Reads fields into the table; when the entry turns out broken, its rows stay there unused. */
+  private readFields(): void {
+    const closer = this.closer;
+    for (;;) {
+      this.skipSpace();
+      if (this.code(this.position) === closer) {
+        this.position++;
+        return;
+      }
+      const name = this.readIdentifier().toLowerCase();
+      if (name === '') {
+        throw new EntrySyntaxError(this.position, `expected a field name or '${String.fromCharCode(closer)}', found ${this.describeHere()}`);
+      }
+      this.skipSpace();
+      if (this.code(this.position) !== EQUALS) {
+        throw new EntrySyntaxError(this.position, `expected '=' after the field name '${name}', found ${this.describeHere()}`);
+      }
+      this.position++;
+      this.skipSpace();
+      const value = this.readValue();
+      this.table.add(this.table.nameId(name), value.start, value.end, value.contentStart, value.contentEnd, value.built);
+      this.skipSpace();
+      const code = this.code(this.position);
+      if (code === COMMA) {
+        this.position++;
+      } else if (code === closer) {
+        this.position++;
+        return;
+      } else {
+        throw new EntrySyntaxError(this.position, `expected ',' or '${String.fromCharCode(closer)}' after the value of '${name}', found ${this.describeHere()}`);
+      }
+    }
+  }
+
+  /** A value: `{...}`, `"..."`, a number or a macro name, joined by `#`. */
+  private readValue(): ScannedValue {
+    const text = this.text;
+    const start = this.position;
+    let contentStart = -1;
+    let contentEnd = -1;
+    let built: string | null = null;
+    for (let parts = 0; ; parts++) {
+      const code = this.code(this.position);
+      const partStart = this.position;
+      let partStartInFile = -1;
+      let partEndInFile = -1;
+      let macroValue: string | null = null;
+      if (code === OPEN_BRACE || code === QUOTE) {
+        const close = code === OPEN_BRACE ? this.closingBrace(partStart) : this.closingQuote(partStart);
+        partStartInFile = partStart + 1;
+        partEndInFile = close;
+        this.position = close + 1;
+      } else if (isDigit(code)) {
+        while (isDigit(this.code(this.position))) this.position++;
+        partStartInFile = partStart;
+        partEndInFile = this.position;
+      } else if (isIdentifierChar(code)) {
+        const name = this.readIdentifier().toLowerCase();
+        macroValue = this.macros.get(name) ?? MONTH_MACROS.get(name) ?? '';
+      } else {
+        throw new EntrySyntaxError(partStart, `expected a value ({text}, "text", a number or a @string name), found ${this.describeHere()}`);
+      }
+      if (parts === 0 && macroValue === null) {
+        contentStart = partStartInFile;
+        contentEnd = partEndInFile;
+      } else {
+        // Joined values are built only when needed: most values are one literal and stay a slice of the file.
+        const before = built ?? (parts === 0 ? '' : text.slice(contentStart, contentEnd));
+        built = before + (macroValue ?? text.slice(partStartInFile, partEndInFile));
+      }
+      const end = this.position;
+      this.skipSpace();
+      if (this.code(this.position) !== HASH) {
+        this.position = end;
+        return { start, end, contentStart, contentEnd, built };
+      }
+      this.position++;
+      this.skipSpace();
+    }
+  }
+
+  /** Offset of the `}` that closes the `{` at `open`. */
+  private closingBrace(open: number): number {
+    const text = this.text;
+    const stops = BRACED_VALUE_STOPS;
+    stops.lastIndex = open + 1;
+    let depth = 1;
+    while (stops.test(text)) {
+      const at = stops.lastIndex - 1;
+      const code = text.charCodeAt(at);
+      if (code === OPEN_BRACE) depth++;
+      else if (code === CLOSE_BRACE) {
+        if (--depth === 0) return at;
+      } else {
+        this.checkLineStart(this.lineStartBefore(at), open);
+      }
+    }
+    throw new EntrySyntaxError(text.length, this.unclosed(open));
+  }
+
+  /** Offset of the `"` that closes the one at `open` (braces inside must balance). */
+  private closingQuote(open: number): number {
+    const text = this.text;
+    const stops = QUOTED_VALUE_STOPS;
+    stops.lastIndex = open + 1;
+    let depth = 0;
+    while (stops.test(text)) {
+      const at = stops.lastIndex - 1;
+      const code = text.charCodeAt(at);
+      if (code === OPEN_BRACE) {
+        depth++;
+      } else if (code === CLOSE_BRACE) {
+        if (depth === 0) throw new EntrySyntaxError(at, `unbalanced '}' inside the quoted value that opens at ${this.where(open)}`);
+        depth--;
+      } else if (code === QUOTE) {
+        if (depth === 0) return at;
+      } else {
+        this.checkLineStart(this.lineStartBefore(at), open);
+      }
+    }
+    throw new EntrySyntaxError(text.length, this.unclosed(open));
+  }
+
+  private unclosed(open: number): string {
+    return `the '${this.text[open]}' at ${this.where(open)} is never closed`;
+  }
+
+  private where(offset: number): string {
+    const position = this.lines.position(offset);
+    return `line ${position.line + 1}, column ${position.character + 1}`;
+  }
+
+  private report(start: number, end: number, what: string, reason: string, stoppedAt?: number): void {
+    const stopped = stoppedAt === undefined ? '' : ` (${this.where(Math.min(stoppedAt, this.text.length))})`;
+    this.problems.push({
+      kind: 'syntax',
+      message: `${what} cannot be read: ${reason}${stopped}. It is skipped; the other entries still load.`,
+      range: this.lines.range(start, end),
+      related: stoppedAt === undefined ? null : { message: 'Reading stopped here', range: this.lines.range(stoppedAt, stoppedAt) },
+    });
+  }
+}
