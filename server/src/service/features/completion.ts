@@ -71,10 +71,14 @@ export function getCompletions(analysis: Analysis, position: Position): Completi
   const style = citationStyleOf(analysis);
   const range = { start: doc.positionAt(context.start), end: position };
   const close = context.closed ? '' : ')';
+  // `Adams (` offers Adams's works and inserts the year; a word that is no listed author (`Parks (`) does not narrow.
+  const byNarrativeAuthor = (entry: ReferenceEntry) =>
+    context.narrativeAuthor !== null && entry.authors.length > 0 &&
+    (sameAuthor(context.narrativeAuthor, entry.authors[0]) || isNearMiss(context.narrativeAuthor, entry.authors[0]));
+  const narrativeEntries = list.entries.filter(byNarrativeAuthor);
+  const narrative = narrativeEntries.length > 0 ? context.narrativeAuthor : null;
   const items: CompletionItem[] = [];
-  for (const entry of list.entries) {
-    const narrative = context.narrativeAuthor;
-    if (narrative && !(entry.authors.length > 0 && (sameAuthor(narrative, entry.authors[0]) || isNearMiss(narrative, entry.authors[0])))) continue;
+  for (const entry of narrative ? narrativeEntries : list.entries) {
     const typed = narrative ? '' : context.typed;
     const rank = matchRank(entry, typed);
     if (rank === null) continue;
