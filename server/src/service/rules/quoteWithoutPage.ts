@@ -21,8 +21,10 @@ function sentenceAround(text: string, citation: Citation): { before: string; aft
   return { before: beforeAll.slice(Math.max(0, sentenceStart)), after: afterAll.slice(0, end < 0 ? afterAll.length : end) };
 }
 
-function quotes(analysis: Analysis, citation: Citation): boolean {
-  const { before, after } = sentenceAround(analysis.document.getText(), citation);
+function quotes(analysis: Analysis, citation: Citation, next: Citation | undefined): boolean {
+  const { before, after: sentenceAfter } = sentenceAround(analysis.document.getText(), citation);
+  // A quotation after the next citation in the sentence belongs to that citation.
+  const after = next ? sentenceAfter.slice(0, Math.max(0, next.outerStart - citation.outerEnd)) : sentenceAfter;
   if (citation.form === 'parenthetical') {
     // `"..." (Smith 2019)`: the quotation ends just before a parenthetical citation.
     const tail = before.replace(/[\s,.;:]*$/u, '');
@@ -36,8 +38,9 @@ export const quoteWithoutPage: Rule = {
   code: 'quote-without-page',
   defaultSeverity: 'information',
   check(analysis) {
-    return analysis.model.citations
-      .filter((c) => c.syntax === 'author-date' && c.items.every((i) => i.locator === null) && quotes(analysis, c))
+    const citations = analysis.model.citations;
+    return citations
+      .filter((c, i) => c.syntax === 'author-date' && c.items.every((item) => item.locator === null) && quotes(analysis, c, citations[i + 1]))
       .map((c) => ({
         code: 'quote-without-page' as const,
         range: c.items[c.items.length - 1].range,
