@@ -3,7 +3,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Citation, CitationItem, DocumentModel, ReferenceEntry } from './model';
 import { buildDocumentModel } from './documentModel';
-import { intendedEntries, resolveAuthorDateItem, type ItemResolution } from './resolve/resolver';
+import { indexEntries, intendedEntries, resolveAuthorDateItem, type ItemResolution } from './resolve/resolver';
 
 export interface CitedItem {
   readonly citation: Citation;
@@ -21,19 +21,16 @@ export interface Analysis {
   readonly entriesById: ReadonlyMap<string, ReferenceEntry>;
 }
 
-function entriesServing(citation: Citation, model: DocumentModel): readonly ReferenceEntry[] | null {
-  if (citation.listIndex < 0) return null;
-  return model.lists[citation.listIndex].entries;
-}
 
 export function analyseDocument(document: TextDocument): Analysis {
   const model = buildDocumentModel(document);
   const items: CitedItem[] = [];
   const citedBy = new Map<string, CitedItem[]>();
+  const indexes = model.lists.map((list) => indexEntries(list.entries));
   for (const citation of model.citations) {
-    const entries = entriesServing(citation, model);
+    const index = indexes[citation.listIndex] ?? null;
     for (const item of citation.items) {
-      const cited: CitedItem = { citation, item, resolution: resolveAuthorDateItem(item, entries) };
+      const cited: CitedItem = { citation, item, resolution: resolveAuthorDateItem(item, index) };
       items.push(cited);
       for (const entry of intendedEntries(cited.resolution)) {
         const list = citedBy.get(entry.id);

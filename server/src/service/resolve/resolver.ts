@@ -1,6 +1,6 @@
 // Matches each citation item to the entries that serve it, and says how it fails when it does not match.
 import type { CitationItem, ReferenceEntry } from '../model';
-import { editDistance, foldedKey, isNearMiss, sameAuthor } from './surname';
+import { acronym, editDistance, foldedKey, isNearMiss, sameAuthor, surnameKey } from './surname';
 import { workKey } from './workKey';
 
 export type ItemResolution =
@@ -91,9 +91,34 @@ function distinctWorks(entries: readonly ReferenceEntry[]): ReferenceEntry[] {
   });
 }
 
-export function resolveAuthorDateItem(item: CitationItem, entries: readonly ReferenceEntry[] | null): ItemResolution {
-  if (entries === null) return { status: 'unchecked' };
-  const sameAuthors = entries.filter((e) => authorsAgree(item, e, sameAuthor));
+/** The entries of one list, indexed by first author so that resolving a citation does not scan them all. */
+export interface EntryIndex {
+  readonly entries: readonly ReferenceEntry[];
+  /** First author's surnameKey, and its acronym for organisations (`WHO`), to the entries. */
+  readonly byFirstAuthor: ReadonlyMap<string, readonly ReferenceEntry[]>;
+}
+
+export function indexEntries(entries: readonly ReferenceEntry[]): EntryIndex {
+  const byFirstAuthor = new Map<string, ReferenceEntry[]>();
+  const add = (key: string, entry: ReferenceEntry) => {
+    const list = byFirstAuthor.get(key);
+    if (list) list.push(entry);
+    else byFirstAuthor.set(key, [entry]);
+  };
+  for (const entry of entries) {
+    const first = entry.authors[0];
+    if (first === undefined) continue;
+    add(surnameKey(first), entry);
+    if (/\s/.test(first)) add(surnameKey(acronym(first)), entry);
+  }
+  return { entries, byFirstAuthor };
+}
+
+export function resolveAuthorDateItem(item: CitationItem, index: EntryIndex | null): ItemResolution {
+  if (index === null) return { status: 'unchecked' };
+  // Entries whose first author is the cited first author (or its acronym): all the cheap cases come from here.
+  const sameFirstAuthor = (index.byFirstAuthor.get(surnameKey(item.authors[0] ?? '')) ?? []).filter((e) => sameAuthor(item.authors[0], e.authors[0]));
+  const sameAuthors = sameFirstAuthor.filter((e) => authorsAgree(item, e, sameAuthor));
   // A work listed twice is the duplicate-reference rule's concern: cite the first listing.
   const exact = distinctWorks(sameAuthors.filter((e) => e.year === item.year));
   if (exact.length === 1) return { status: 'resolved', entry: exact[0] };
@@ -105,27 +130,22 @@ export function resolveAuthorDateItem(item: CitationItem, entries: readonly Refe
     if (suffixed.length > 1) return { status: 'ambiguous', candidates: suffixed };
   }
 
-  const near = entries.filter((e) => e.year === item.year && authorsAgree(item, e, nearOrSame));
+  const near = index.entries.filter((e) => e.year === item.year && authorsAgree(item, e, nearOrSame));
   if (near.length > 0) {
     const best = [...near].sort((a, b) => closeness(item, a) - closeness(item, b))[0];
     return { status: 'misspelled-author', entry: best, names: misspelledNames(item, best) };
   }
 
-
-  // Same first author and year, but a co-author dropped or added, or et al. for fewer than three.
-  const firstAuthorSameYear = entries.filter(
-    (e) => e.year === item.year && e.authors.length > 0 && sameAuthor(item.authors[0], e.authors[0]) && !authorsAgree(item, e, sameAuthor),
-  );
-  if (firstAuthorSameYear.length > 0) {
-    const best = [...firstAuthorSameYear].sort((a, b) => Math.abs(a.authors.length - item.authors.length) - Math.abs(b.authors.length - item.authors.length))[0];
+  // Same first author and year, but a co-author dropped, added or different, or et al. for fewer than three.
+  const coAuthorsDiffer = sameFirstAuthor.filter((e) => e.year === item.year && !authorsAgree(item, e, sameAuthor));
+  if (coAuthorsDiffer.length > 0) {
+    const best = [...coAuthorsDiffer].sort((a, b) => Math.abs(a.authors.length - item.authors.length) - Math.abs(b.authors.length - item.authors.length))[0];
     return { status: 'author-list-mismatch', entry: best };
   }
 
-  const otherYears = sameAuthors.length > 0
-    ? sameAuthors
-    : entries.filter((e) => e.authors.length > 0 && sameAuthor(item.authors[0], e.authors[0]));
+  const otherYears = sameAuthors.length > 0 ? sameAuthors : sameFirstAuthor;
   if (otherYears.length > 0) return { status: 'year-mismatch', candidates: otherYears };
 
-  const suggestions = entries.filter((e) => authorsAgree(item, e, nearOrSame));
+  const suggestions = index.entries.filter((e) => authorsAgree(item, e, nearOrSame));
   return { status: 'unresolved', suggestions };
 }

@@ -34,13 +34,14 @@ function trimmed(text: string, start: number): Span {
 /** Bracket pairs `( ... )` within a paragraph, innermost first, each found once: linear in the text. */
 function* parenthesisPairs(masked: string): Generator<[number, number]> {
   const open: number[] = [];
-  for (let i = 0; i < masked.length; i++) {
-    const c = masked[i];
-    if (c === '(') open.push(i);
-    else if (c === ')') {
+  const bracketOrBlankLine = /[()]|\n[ \t]*\n/g;
+  for (let m = bracketOrBlankLine.exec(masked); m; m = bracketOrBlankLine.exec(masked)) {
+    const i = m.index;
+    if (m[0] === '(') open.push(i);
+    else if (m[0] === ')') {
       const start = open.pop();
       if (start !== undefined && i - start <= MAX_GROUP) yield [start, i];
-    } else if (c === '\n' && masked[i + 1] === '\n') open.length = 0;
+    } else open.length = 0;
   }
 }
 

@@ -1,6 +1,6 @@
-// Blanks out text that can never hold a citation (code, math, comments, front matter) by
-// replacing it with spaces. Offsets and line breaks are kept, so scanners can run on the
-// masked text and report ranges in the original.
+// Blanks out text that can never hold a citation (code, math, comments, front matter) by replacing it with
+// spaces. Offsets and line breaks are kept, so scanners run on the masked text and report ranges in the
+// original. Every step jumps with indexOf: this runs on each keystroke over whole theses.
 
 export interface MaskedText {
   readonly text: string;
@@ -8,61 +8,74 @@ export interface MaskedText {
   readonly frontMatterEnd: number;
 }
 
-function blank(chars: string[], start: number, end: number): void {
-  for (let i = start; i < end; i++) {
-    if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+type Span = [start: number, end: number];
+
+/** Replaces the spans (sorted, non-overlapping or not) with spaces, keeping line breaks. */
+export function blankSpans(text: string, spans: Span[]): string {
+  if (spans.length === 0) return text;
+  spans.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  for (const [start, end] of spans) {
+    if (end <= at) continue;
+    const from = Math.max(start, at);
+    out += text.slice(at, from) + text.slice(from, end).replace(/[^\r\n]/g, ' ');
+    at = end;
   }
+  return out + text.slice(at);
+}
+
+/** Whether the character at `i` is escaped by an odd number of backslashes. */
+function escaped(text: string, i: number): boolean {
+  let count = 0;
+  while (i - count - 1 >= 0 && text.charCodeAt(i - count - 1) === 92) count++;
+  return count % 2 === 1;
 }
 
 /** Offset of the end of a YAML front matter block at the very start of the text, or 0. */
 export function frontMatterEnd(text: string): number {
   const open = /^---[ \t]*\r?\n/.exec(text);
   if (!open) return 0;
-  const close = /^(?:---|\.\.\.)[ \t]*$/m;
-  close.lastIndex = 0;
-  const rest = text.slice(open[0].length);
-  const match = close.exec(rest);
-  if (!match) return 0;
-  return open[0].length + match.index + match[0].length;
+  const match = /^(?:---|\.\.\.)[ \t]*$/m.exec(text.slice(open[0].length));
+  return match ? open[0].length + match.index + match[0].length : 0;
 }
 
 export function maskMarkdown(text: string): MaskedText {
-  const chars = text.split('');
   const fmEnd = frontMatterEnd(text);
-  blank(chars, 0, fmEnd);
-  maskFencedCode(text, chars, fmEnd);
-  maskDelimited(text, chars, '<!--', '-->');
-  maskInlineCodeAndMath(chars);
-  return { text: chars.join(''), frontMatterEnd: fmEnd };
+  const blocks: Span[] = fmEnd > 0 ? [[0, fmEnd]] : [];
+  fencedCode(text, fmEnd, blocks);
+  const withoutBlocks = blankSpans(text, blocks);
+  const withoutComments = blankSpans(withoutBlocks, delimited(withoutBlocks, '<!--', '-->'));
+  const withoutCode = blankSpans(withoutComments, codeSpans(withoutComments));
+  return { text: blankSpans(withoutCode, dollarMath(withoutCode)), frontMatterEnd: fmEnd };
 }
 
 export function maskLatex(text: string): MaskedText {
-  const chars = text.split('');
-  // Comments: % to end of line unless escaped.
-  for (let i = 0; i < chars.length; i++) {
-    if (chars[i] === '\\') { i++; continue; }
-    if (chars[i] === '%') {
-      let end = text.indexOf('\n', i);
-      if (end < 0) end = text.length;
-      blank(chars, i, end);
-      i = end;
-    }
+  const spans: Span[] = [];
+  for (let i = text.indexOf('%'); i >= 0; i = text.indexOf('%', i + 1)) {
+    if (escaped(text, i)) continue;
+    let end = text.indexOf('\n', i);
+    if (end < 0) end = text.length;
+    spans.push([i, end]);
+    i = end;
   }
+  const withoutComments = blankSpans(text, spans);
   const verbatim = /\\begin\{(verbatim|lstlisting|minted|comment)\*?\}/g;
-  for (let m = verbatim.exec(text); m; m = verbatim.exec(text)) {
+  const blocks: Span[] = [];
+  for (let m = verbatim.exec(withoutComments); m; m = verbatim.exec(withoutComments)) {
     const endTag = `\\end{${m[1]}}`;
-    let end = text.indexOf(endTag, m.index);
-    end = end < 0 ? text.length : end + endTag.length;
-    blank(chars, m.index, end);
+    const close = withoutComments.indexOf(endTag, m.index);
+    const end = close < 0 ? text.length : close + endTag.length;
+    blocks.push([m.index, end]);
     verbatim.lastIndex = end;
   }
-  maskDelimited(chars.join(''), chars, '\\[', '\\]');
-  maskDollarMath(chars);
-  return { text: chars.join(''), frontMatterEnd: 0 };
+  const withoutVerbatim = blankSpans(withoutComments, blocks);
+  const withoutDisplay = blankSpans(withoutVerbatim, delimited(withoutVerbatim, '\\[', '\\]'));
+  return { text: blankSpans(withoutDisplay, dollarMath(withoutDisplay)), frontMatterEnd: 0 };
 }
 
-/** Fenced code blocks: ``` or ~~~ (three or more) to a closing fence of the same kind and length. */
-function maskFencedCode(text: string, chars: string[], from: number): void {
+/** Fenced code blocks: ``` or ~~~ (three or more) to a closing fence of the same kind and at least that length. */
+function fencedCode(text: string, from: number, spans: Span[]): void {
   const fence = /^[ \t]{0,3}(`{3,}|~{3,})[^\n]*$/gm;
   fence.lastIndex = from;
   for (let open = fence.exec(text); open; open = fence.exec(text)) {
@@ -71,67 +84,76 @@ function maskFencedCode(text: string, chars: string[], from: number): void {
     closing.lastIndex = open.index + open[0].length;
     const close = closing.exec(text);
     const end = close ? close.index + close[0].length : text.length;
-    blank(chars, open.index, end);
+    spans.push([open.index, end]);
     fence.lastIndex = end;
   }
 }
 
-function maskDelimited(text: string, chars: string[], open: string, close: string): void {
+function delimited(text: string, open: string, close: string): Span[] {
+  const spans: Span[] = [];
   for (let start = text.indexOf(open); start >= 0; start = text.indexOf(open, start)) {
     const closeAt = text.indexOf(close, start + open.length);
     const end = closeAt < 0 ? text.length : closeAt + close.length;
-    blank(chars, start, end);
+    spans.push([start, end]);
     start = end;
   }
+  return spans;
 }
 
-/** Code spans (matching backtick runs) and `$...$` / `$$...$$` math within Markdown text. */
-function maskInlineCodeAndMath(chars: string[]): void {
-  const text = chars.join('');
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\\') { i++; continue; }
-    if (c === '`') {
-      let run = 1;
-      while (text[i + run] === '`') run++;
-      const ticks = '`'.repeat(run);
-      let search = i + run;
-      let close = -1;
-      // The closing run must have exactly the same length.
-      while ((close = text.indexOf(ticks, search)) >= 0 && text[close + run] === '`') {
-        search = close + run;
-        while (text[search] === '`') search++;
-      }
-      if (close < 0) { i += run - 1; continue; }
-      blank(chars, i, close + run);
-      i = close + run - 1;
-    }
+function runLength(text: string, i: number, char: string): number {
+  let n = 0;
+  while (text[i + n] === char) n++;
+  return n;
+}
+
+/** Code spans: a run of backticks to the next run of exactly the same length. */
+function codeSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  let i = text.indexOf('`');
+  while (i >= 0) {
+    const run = runLength(text, i, '`');
+    if (escaped(text, i)) { i = text.indexOf('`', i + run); continue; }
+    let close = text.indexOf('`', i + run);
+    while (close >= 0 && runLength(text, close, '`') !== run) close = text.indexOf('`', close + runLength(text, close, '`'));
+    if (close < 0) { i = text.indexOf('`', i + run); continue; }
+    spans.push([i, close + run]);
+    i = text.indexOf('`', close + run);
   }
-  maskDollarMath(chars);
+  return spans;
 }
 
-/** `$$...$$` and `$...$` where the opening `$` is followed by a non-space and closing preceded by one (pandoc's rule). */
-function maskDollarMath(chars: string[]): void {
-  const text = chars.join('');
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '\\') { i++; continue; }
-    if (text[i] !== '$') continue;
+const isSpace = (c: string | undefined) => c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r';
+
+/**
+ * `$$...$$`, and `$...$` where the opening `$` is followed by a non-space and the closing one preceded by a
+ * non-space and not followed by a digit (pandoc's rule, so `$5 and $10` is not math).
+ */
+function dollarMath(text: string): Span[] {
+  const spans: Span[] = [];
+  let limit = -1;
+  let i = text.indexOf('$');
+  while (i >= 0) {
+    if (escaped(text, i)) { i = text.indexOf('$', i + 1); continue; }
     if (text[i + 1] === '$') {
       const close = text.indexOf('$$', i + 2);
-      if (close < 0) return;
-      blank(chars, i, close + 2);
-      i = close + 1;
+      if (close < 0) break;
+      spans.push([i, close + 2]);
+      i = text.indexOf('$', close + 2);
       continue;
     }
-    if (/\s/.test(text[i + 1] ?? ' ')) continue;
-    // Inline math ends on the same paragraph; a lone `$` (currency) finds no close before a blank line.
-    let j = i + 1;
-    for (; j < text.length; j++) {
-      if (text[j] === '\\') { j++; continue; }
-      if (text[j] === '$' || (text[j] === '\n' && text[j + 1] === '\n')) break;
+    // Inline math ends within its paragraph; the paragraph end is looked up once per paragraph.
+    if (limit < i) {
+      const paragraphEnd = text.indexOf('\n\n', i);
+      limit = paragraphEnd < 0 ? text.length : paragraphEnd;
     }
-    if (text[j] !== '$' || /\s/.test(text[j - 1]) || /\d/.test(text[j + 1] ?? '')) continue;
-    blank(chars, i, j + 1);
-    i = j;
+    let close = isSpace(text[i + 1]) ? -1 : text.indexOf('$', i + 1);
+    while (close >= 0 && close < limit && escaped(text, close)) close = text.indexOf('$', close + 1);
+    if (close >= 0 && close < limit && !isSpace(text[close - 1]) && !/\d/.test(text[close + 1] ?? '')) {
+      spans.push([i, close + 1]);
+      i = text.indexOf('$', close + 1);
+    } else {
+      i = text.indexOf('$', i + 1);
+    }
   }
+  return spans;
 }
