@@ -2,7 +2,7 @@
 // grammars (from the `tm-grammars` package, which ships VS Code's own) and Citewright's injection grammars.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { INITIAL, Registry, parseRawGrammar, type IGrammar, type IRawGrammar, type StateStack } from 'vscode-textmate';
+import { INITIAL, Registry, parseRawGrammar, type IGrammar, type IRawGrammar, type IRawTheme, type StateStack } from 'vscode-textmate';
 import { OnigScanner, OnigString, loadWASM } from 'vscode-oniguruma';
 
 /** The repository root: the nearest folder above this file whose package.json names Citewright. */
@@ -86,29 +86,44 @@ function hostGrammarFile(name: string): string {
   return require.resolve(`tm-grammars/grammars/${name}.json`);
 }
 
+let oniguruma: Promise<void> | undefined;
+
+/** Loads Oniguruma (what the tokenizer uses) once; regular expressions can be compiled after it. */
+export function onigurumaReady(): Promise<void> {
+  oniguruma ??= (async () => {
+    const wasm = fs.readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
+    await loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
+  })();
+  return oniguruma;
+}
+
+/** A registry that resolves grammars as VS Code does with Citewright installed, optionally with a theme. */
+async function createRegistry(theme?: IRawTheme): Promise<Registry> {
+  await onigurumaReady();
+  const created = new Registry({
+    onigLib: Promise.resolve({
+      createOnigScanner: (sources: string[]) => new OnigScanner(sources),
+      createOnigString: (text: string) => new OnigString(text),
+    }),
+    loadGrammar: async (scopeName: string) => {
+      const own = OWN_GRAMMARS.get(scopeName);
+      if (own !== undefined) return readGrammar(own);
+      const host = HOST_GRAMMARS[scopeName];
+      if (host === undefined) return null;
+      const grammar = readGrammar(hostGrammarFile(host));
+      if (grammar.scopeName !== scopeName) throw new Error(`${host}.json is ${grammar.scopeName}, not ${scopeName}`);
+      return grammar;
+    },
+    getInjections: (scopeName: string) => [...(INJECTIONS.get(scopeName) ?? [])],
+  });
+  if (theme !== undefined) created.setTheme(theme);
+  return created;
+}
+
 let registry: Promise<Registry> | undefined;
 
 function getRegistry(): Promise<Registry> {
-  registry ??= (async () => {
-    const wasm = fs.readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
-    await loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
-    return new Registry({
-      onigLib: Promise.resolve({
-        createOnigScanner: (sources: string[]) => new OnigScanner(sources),
-        createOnigString: (text: string) => new OnigString(text),
-      }),
-      loadGrammar: async (scopeName: string) => {
-        const own = OWN_GRAMMARS.get(scopeName);
-        if (own !== undefined) return readGrammar(own);
-        const host = HOST_GRAMMARS[scopeName];
-        if (host === undefined) return null;
-        const grammar = readGrammar(hostGrammarFile(host));
-        if (grammar.scopeName !== scopeName) throw new Error(`${host}.json is ${grammar.scopeName}, not ${scopeName}`);
-        return grammar;
-      },
-      getInjections: (scopeName: string) => [...(INJECTIONS.get(scopeName) ?? [])],
-    });
-  })();
+  registry ??= createRegistry();
   return registry;
 }
 
@@ -225,7 +240,35 @@ export function spansByLine(
 export const ownTokens = (line: Line): string[] =>
   line.filter((token) => token.scopes.some(isOwnScope)).map((token) => `${token.text}: ${token.scopes.join(' ')}`);
 
-/** Loads Oniguruma (what the tokenizer uses) so that regular expressions can be compiled directly. */
-export async function onigurumaReady(): Promise<void> {
-  await getRegistry();
+/** A token and the foreground colour a theme gives it (`null`: the theme's default foreground). */
+export interface ColouredToken {
+  readonly text: string;
+  readonly foreground: string | null;
+}
+
+/**
+ * The foreground colour index of a token's metadata. vscode-textmate packs the theme's attributes into one
+ * number (its `EncodedTokenAttributes`, not exported): bits 15-23 hold the foreground's colour-map index.
+ */
+const foregroundIndex = (metadata: number): number => (metadata & 0x00ff8000) >>> 15;
+
+/** Tokenizes one line of Markdown or LaTeX under a theme, as VS Code colours it. */
+export async function colourLine(
+  scopeName: 'text.html.markdown' | 'text.tex.latex',
+  text: string,
+  theme: IRawTheme,
+): Promise<ColouredToken[]> {
+  const themed = await createRegistry(theme);
+  const grammar = await themed.loadGrammar(scopeName);
+  if (grammar === null) throw new Error(`cannot load ${scopeName}`);
+  const colours = themed.getColorMap();
+  const defaultIndex = foregroundIndex(grammar.tokenizeLine2('', INITIAL).tokens[1] ?? 0);
+  const { tokens } = grammar.tokenizeLine2(text, INITIAL);
+  const result: ColouredToken[] = [];
+  for (let i = 0; i < tokens.length; i += 2) {
+    const end = i + 2 < tokens.length ? tokens[i + 2] : text.length;
+    const index = foregroundIndex(tokens[i + 1]);
+    result.push({ text: text.slice(tokens[i], end), foreground: index === defaultIndex ? null : colours[index] });
+  }
+  return result;
 }
