@@ -122,9 +122,12 @@ const TITLE_WORD = `${WORD}(?:['’]s)?`;
 // ---------------------------------------------------------------------------------------------------------
 // Pandoc building blocks.
 
-/** Cross-reference prefixes of pandoc-crossref (`@fig:x`) and Quarto (`@fig-x`): not citations. */
+/**
+ * Cross-references, not citations: pandoc-crossref's `@fig:x` and Quarto's `@fig-x` (any case). The same
+ * prefixes as the language server's pandoc scanner.
+ */
 const CROSS_REFERENCE =
-  '(?!(?:fig|tbl|lst|sec|eq|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|tip|nte|wrn|imp|cau|apx)[:\\-])';
+  '(?!(?i:(?:fig|tbl|sec|eq|lst):|(?:fig|tbl|sec|eq|lst|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|alg)-))';
 /** A pandoc key: starts with a letter, digit or `_`; inner punctuation only when a key character follows. */
 const KEY_BODY = '(?:[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_]|[:.#$%&\\-+?<>~/](?=[\\p{L}\\p{N}_]))*+|\\{[^{}]*\\})';
 /** Where a narrative `@key` may start: not in an e-mail address, a URL, a word or after an escape. */
@@ -190,6 +193,7 @@ function markdownGrammar() {
     patterns: [
       { include: '#reference-list-heading' },
       { include: '#pandoc-bracketed' },
+      { include: '#pandoc-example-label' },
       { include: '#pandoc-narrative' },
       { include: '#author-date-parenthetical' },
       { include: '#not-a-narrative-citation' },
@@ -282,6 +286,10 @@ function markdownGrammar() {
       'pandoc-prefix': {
         match: '[^\\s;@\\-][^;@]*?(?=\\s-?@)',
         name: SCOPE.prefix,
+      },
+      'pandoc-example-label': {
+        comment: 'The marker of a pandoc example list, `(@good)` at the start of a line, is not a citation.',
+        match: '(?:^[ \\t]*+|(?<=^[ \\t])|(?<=^[ \\t]{2})|(?<=^[ \\t]{3}))\\(@[\\p{L}\\p{N}_\\-]+\\)(?=[ \\t])',
       },
       'pandoc-narrative': {
         comment: '@key, @key [p. 33]; not a@b.org, @fig:x, @tbl-x',

@@ -84,6 +84,10 @@ describe('pandoc citations in Markdown', () => {
     }
   });
 
+  test('not the marker of an example list', () => {
+    assert.deepEqual(ownTokens(line('(@good) This is an example list item.')), []);
+  });
+
   test('a cross-reference inside a bracket is not a key', () => {
     const l = line('A mixed bracket');
     assert.deepEqual(scopesOf(l, '@fig:map'), [MD, P, BRACKETED]);
