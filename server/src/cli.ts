@@ -65,10 +65,11 @@ function readConfig(path: string | null, warn: (m: string) => void): CitewrightS
   let raw: unknown;
   try {
     raw = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`cannot read config '${path}': ${(error as Error).message}`);
+  } catch {
+    throw new UsageError(`cannot read config '${path}': it is not valid JSON`);
   }
-  return readSettings((raw as { citewright?: unknown })?.citewright ?? raw, warn);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new UsageError(`cannot read config '${path}': it must be a JSON object`);
+  return readSettings((raw as { citewright?: unknown }).citewright ?? raw, warn);
 }
 
 export function main(args: string[], out: (s: string) => void, err: (s: string) => void): number {

@@ -1,6 +1,6 @@
 // The language service: pure and editor-independent. Hosts (the LSP server, the CLI) pass documents and
 // settings in and get plain LSP-shaped results back. No vscode, no connection, no fs, no net.
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
   CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position, Range, TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver-types';
@@ -48,8 +48,10 @@ export function createCitationService(options: CitationServiceOptions): Citation
 
   function analyse(document: TextDocument): Analysis {
     const cached = cache.get(document.uri);
-    if (cached && cached.document.version === document.version && cached.document.getText() === document.getText()) return cached;
-    const analysis = analyseDocument(document);
+    const text = document.getText();
+    if (cached && cached.document.version === document.version && cached.document.getText() === text) return cached;
+    // Hosts update documents in place (LSP's TextDocuments does): analyse an immutable snapshot.
+    const analysis = analyseDocument(TextDocument.create(document.uri, document.languageId, document.version, text));
     cache.set(document.uri, analysis);
     return analysis;
   }
