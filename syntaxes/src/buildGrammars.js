@@ -310,7 +310,8 @@ function markdownGrammar() {
 
 const CITE_COMMAND =
   '(?:[Cc]ite(?:yearpar|year|author|title|date|url|num|alp|alt|p|t)?|[Pp]arencite|[Tt]extcite|[Aa]utocite|[Ff]ootcitetext|[Ff]ootcite|[Ss]martcite|[Ss]upercite|[Ff]ullcite|footfullcite|nocite)';
-const MULTI_CITE_COMMAND = '(?:[Cc]ites|[Pp]arencites|[Tt]extcites|[Aa]utocites|[Ff]ootcites|[Ss]martcites|[Ss]upercites)';
+const MULTI_CITE_COMMAND =
+  '(?:[Cc]ites|[Pp]arencites|[Tt]extcites|[Aa]utocites|[Ff]ootcitetexts|[Ff]ootcites|[Ss]martcites|[Ss]upercites)';
 
 const latexKeyPatterns = [
   {
@@ -318,7 +319,9 @@ const latexKeyPatterns = [
     name: 'comment.line.percentage.tex',
     captures: { 1: { name: 'punctuation.definition.comment.tex' } },
   },
-  { match: '[^,\\s{}%]+', name: `${SCOPE.keyWrapper} ${SCOPE.latexKey}` },
+  // `#1` in `\\newcommand{\\mycite}[1]{\\citep{#1}}` is a macro parameter, not a key.
+  { match: '#\\d' },
+  { match: '[^,\\s{}%#]+', name: `${SCOPE.keyWrapper} ${SCOPE.latexKey}` },
   { match: ',', name: SCOPE.comma },
 ];
 

@@ -32,6 +32,7 @@ describe('LaTeX citation commands', () => {
       ['Biblatex', ['\\parencite{p}', '\\textcite[12]{t}', '\\autocite{u}', '\\footcite{f}', '\\Textcite{T}']],
       ['Others', ['\\citeauthor{aa}', '\\citeyearpar{yy}', '\\nocite{*}']],
       ['Several', ['\\autocites[see][1]{a}[2]{b}', '\\cites{c}{d}']],
+      ['Macros', ['\\citep{#1}', '\\footcitetexts{e}{g}']],
       ['Over lines', ['\\cite{first,']],
       ['  second,', ['  second, % a comment inside the keys']],
       ['  third}', ['  third}']],
@@ -92,6 +93,13 @@ describe('LaTeX citation commands', () => {
     assert.deepEqual(scopesOf(l, 'b'), [TEX, CITE, ...KEY]);
     assert.deepEqual(scopesOf(l, 'c'), [TEX, CITE, ...KEY]);
     assert.deepEqual(scopesOf(l, 'd'), [TEX, CITE, ...KEY]);
+  });
+
+  test('a macro parameter is not a key', () => {
+    const l = line('Macros');
+    assert.deepEqual(scopesOf(l, '#1'), [TEX, 'meta.parameter.newcommand.latex', CITE]);
+    assert.deepEqual(scopesOf(l, 'footcitetexts'), [TEX, CITE, COMMAND]);
+    assert.deepEqual(scopesOf(l, 'g'), [TEX, CITE, ...KEY]);
   });
 
   test('keys over several lines, with a comment between them', () => {
