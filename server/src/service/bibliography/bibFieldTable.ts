@@ -13,22 +13,31 @@ export interface BibField {
   readonly contentStart: number;
 }
 
-const INITIAL_CAPACITY = 1024;
+const MINIMUM_CAPACITY = 1024;
+/** Real files have about one field per 60 characters: sized from the text, the columns rarely grow. */
+const CHARACTERS_PER_FIELD = 48;
 
 export class BibFieldTable {
   private readonly nameIds = new Map<string, number>();
   private readonly names: string[] = [];
-  private nameIdColumn = new Int32Array(INITIAL_CAPACITY);
-  private valueStartColumn = new Int32Array(INITIAL_CAPACITY);
-  private valueEndColumn = new Int32Array(INITIAL_CAPACITY);
+  private nameIdColumn: Int32Array;
+  private valueStartColumn: Int32Array;
+  private valueEndColumn: Int32Array;
   /** Where the value's text starts and ends in the file; -1 when it was built from macros or `#` parts. */
-  private contentStartColumn = new Int32Array(INITIAL_CAPACITY);
-  private contentEndColumn = new Int32Array(INITIAL_CAPACITY);
+  private contentStartColumn: Int32Array;
+  private contentEndColumn: Int32Array;
   /** Values that are not one literal of the file, by field index. */
   private readonly builtValues = new Map<number, string>();
   private count = 0;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    const capacity = Math.max(MINIMUM_CAPACITY, Math.ceil(text.length / CHARACTERS_PER_FIELD));
+    this.nameIdColumn = new Int32Array(capacity);
+    this.valueStartColumn = new Int32Array(capacity);
+    this.valueEndColumn = new Int32Array(capacity);
+    this.contentStartColumn = new Int32Array(capacity);
+    this.contentEndColumn = new Int32Array(capacity);
+  }
 
   get size(): number {
     return this.count;

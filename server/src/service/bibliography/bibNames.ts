@@ -191,14 +191,28 @@ export function parseBibNames(latex: string): BibNameList {
 
 /** `D. E.` for `Donald E.`, `J.-P.` for `Jean-Paul`; `''` for no given names. */
 export function initialsOf(given: string): string {
-  const initials: string[] = [];
-  for (const word of given.split(/\s+/)) {
-    const parts: string[] = [];
-    for (const piece of word.split('-')) {
-      const letter = /\p{L}/u.exec(piece);
-      if (letter !== null) parts.push(`${letter[0]}.`);
+  let initials = '';
+  let atWordStart = true;
+  for (let i = 0; i < given.length; i++) {
+    const code = given.charCodeAt(i);
+    if (code === 32 || code === 45 || code === 46) {
+      // A hyphen joins the initials of a double name; a space or full stop separates names.
+      if (code === 45 && !atWordStart && initials !== '') initials += '-';
+      else if (code !== 45 && !atWordStart && initials !== '') initials += ' ';
+      atWordStart = true;
+    } else if (atWordStart && isWordStart(given, i)) {
+      const letter = String.fromCodePoint(given.codePointAt(i) ?? 32);
+      initials += `${letter}.`;
+      i += letter.length - 1;
+      atWordStart = false;
     }
-    if (parts.length > 0) initials.push(parts.join('-'));
   }
-  return initials.join(' ');
+  return initials.trimEnd().replace(/-$/, '');
+}
+
+/** Whether the character at `at` is a letter (any script): the first letter of a given name gives its initial. */
+function isWordStart(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return true;
+  return code > 127 && /\p{L}/u.test(String.fromCodePoint(text.codePointAt(at) ?? 32));
 }

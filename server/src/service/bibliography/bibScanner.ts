@@ -68,6 +68,10 @@ const BRACED_VALUE_STOPS = /[{}]|[\r\n][ \t]*@/g;
 const QUOTED_VALUE_STOPS = /[{}"]|[\r\n][ \t]*@/g;
 const COMMENT_STOPS = /[{})]|[\r\n][ \t]*@/g;
 
+/** Characters of a key: anything but white space and `,{}"=#%` (and `)` in an entry that `(` opens). */
+const KEY_IN_BRACES = /[^\x00-\x20,{}"=#%]*/y;
+const KEY_IN_PARENTHESES = /[^\x00-\x20,{}"=#%)]*/y;
+
 /** Thrown inside an entry; carries where reading stopped. Not an Error: no stack is needed. */
 class EntrySyntaxError {
   constructor(
@@ -97,6 +101,8 @@ class BibScanner {
   private readonly problems: BibliographyProblem[] = [];
   private readonly macros = new Map<string, string>();
   private readonly firstByKey = new Map<string, BibEntryRecord>();
+  /** Lower-case names read so far, by the hash `readName` computes. */
+  private readonly namesByHash = new Map<number, string[]>();
   /** `}` or `)`: what closes the item being read. */
   private closer = CLOSE_BRACE;
   /** The key of the entry being read once known, and where its header `@type{key` ends. */
@@ -211,10 +217,44 @@ class BibScanner {
     }
   }
 
-  private readIdentifier(): string {
+  /**
+   * Reads an entry type, field or macro name in lower case. Names repeat (a dozen field names make up most
+   * of a file), so known ones are found by a hash of their characters without making a new string.
+   */
+  private readName(): string {
+    const text = this.text;
     const start = this.position;
-    while (isIdentifierChar(this.code(this.position))) this.position++;
-    return this.text.slice(start, this.position);
+    let hash = 0;
+    let ascii = true;
+    let end = start;
+    for (; end < text.length; end++) {
+      let code = text.charCodeAt(end);
+      if (!isIdentifierChar(code)) break;
+      if (code >= 65 && code <= 90) code += 32;
+      else if (code > 127) ascii = false;
+      hash = (Math.imul(hash, 31) + code) | 0;
+    }
+    this.position = end;
+    if (!ascii) return text.slice(start, end).toLowerCase();
+    const known = this.namesByHash.get(hash);
+    if (known !== undefined) {
+      for (const name of known) if (this.isSameName(name, start, end)) return name;
+    }
+    const name = text.slice(start, end).toLowerCase();
+    if (known === undefined) this.namesByHash.set(hash, [name]);
+    else known.push(name);
+    return name;
+  }
+
+  /** Whether the ASCII text from `start` to `end`, in lower case, is `name`. */
+  private isSameName(name: string, start: number, end: number): boolean {
+    if (name.length !== end - start) return false;
+    for (let i = 0; i < name.length; i++) {
+      let code = this.text.charCodeAt(start + i);
+      if (code >= 65 && code <= 90) code += 32;
+      if (code !== name.charCodeAt(i)) return false;
+    }
+    return true;
   }
 
   private describeHere(): string {
@@ -228,7 +268,7 @@ class BibScanner {
   private readItem(at: number): number {
     this.position = at + 1;
     this.skipBlanks();
-    const type = this.readIdentifier().toLowerCase();
+    const type = this.readName();
     this.skipBlanks();
     const open = this.code(this.position);
     if (type === 'comment' && open !== OPEN_BRACE && open !== OPEN_PAREN) {
@@ -290,7 +330,7 @@ class BibScanner {
   private readString(): void {
     for (;;) {
       this.skipSpace();
-      const name = this.readIdentifier().toLowerCase();
+      const name = this.readName();
       if (name === '') throw new EntrySyntaxError(this.position, `expected a macro name, found ${this.describeHere()}`);
       this.skipSpace();
       if (this.code(this.position) !== EQUALS) {
@@ -328,12 +368,10 @@ class BibScanner {
     const closer = this.closer;
     this.skipSpace();
     const keyStart = this.position;
-    while (this.position < text.length) {
-      const code = this.code(this.position);
-      if (code <= SPACE || code === COMMA || code === OPEN_BRACE || code === CLOSE_BRACE || code === QUOTE ||
-        code === EQUALS || code === HASH || code === PERCENT || code === closer) break;
-      this.position++;
-    }
+    const keyCharacters = closer === CLOSE_BRACE ? KEY_IN_BRACES : KEY_IN_PARENTHESES;
+    keyCharacters.lastIndex = keyStart;
+    keyCharacters.test(text);
+    this.position = keyCharacters.lastIndex;
     const key = text.slice(keyStart, this.position);
     this.skipSpace();
     if (key === '') throw new EntrySyntaxError(keyStart, `the entry has no key (found ${this.describeHere()})`);
@@ -378,7 +416,7 @@ class BibScanner {
         this.position++;
         return;
       }
-      const name = this.readIdentifier().toLowerCase();
+      const name = this.readName();
       if (name === '') {
         throw new EntrySyntaxError(this.position, `expected a field name or '${String.fromCharCode(closer)}', found ${this.describeHere()}`);
       }
@@ -426,7 +464,7 @@ class BibScanner {
         partStartInFile = partStart;
         partEndInFile = this.position;
       } else if (isIdentifierChar(code)) {
-        const name = this.readIdentifier().toLowerCase();
+        const name = this.readName();
         macroValue = this.macros.get(name) ?? MONTH_MACROS.get(name) ?? '';
       } else {
         throw new EntrySyntaxError(partStart, `expected a value ({text}, "text", a number or a @string name), found ${this.describeHere()}`);
@@ -436,7 +474,7 @@ class BibScanner {
         contentEnd = partEndInFile;
       } else {
         // Joined values are built only when needed: most values are one literal and stay a slice of the file.
-        const before = built ?? (parts === 0 ? '' : text.slice(contentStart, contentEnd));
+        const before: string = built ?? (parts === 0 ? '' : text.slice(contentStart, contentEnd));
         built = before + (macroValue ?? text.slice(partStartInFile, partEndInFile));
       }
       const end = this.position;

@@ -3,7 +3,8 @@
 // JSON output and out of the model's type, yet object spread (`{ ...entry, id }`) still copies it.
 import type { Range } from 'vscode-languageserver-types';
 import type { ReferenceEntry } from '../model';
-import type { BibField } from './bibScanner';
+import type { BibField, BibFieldTable } from './bibFieldTable';
+import type { BibEntryRecord } from './bibScanner';
 import type { LineIndex } from './lineIndex';
 
 export type BibliographyFormat = 'bibtex' | 'csl-json' | 'csl-yaml' | 'ris';
@@ -15,8 +16,10 @@ export interface BibtexSource {
   readonly format: 'bibtex';
   /** Entry type in lower case (`article`, `incollection`). */
   readonly type: string;
-  /** Fields after `@string` expansion and `crossref`/`xdata` inheritance; inherited ones point into the parent. */
-  readonly fields: ReadonlyMap<string, BibField>;
+  readonly record: BibEntryRecord;
+  /** Fields taken from `crossref`/`xdata` parents (by the name they take here), or null when none. */
+  readonly inherited: ReadonlyMap<string, number> | null;
+  readonly table: BibFieldTable;
   readonly lines: LineIndex;
 }
 
@@ -72,23 +75,41 @@ export function entrySource(entry: ReferenceEntry): EntrySource | null {
 }
 
 /**
- * The fields of an entry read from a `.bib` file, as written in LaTeX after `@string` expansion and
- * `crossref`/`xdata` inheritance (`latexToUnicode` turns a value into text); null for other entries.
+ * The fields of an entry read from a `.bib` file, after `@string` expansion and `crossref`/`xdata`
+ * inheritance (an inherited field's offsets point into its parent); null for entries from other sources.
+ * Values are LaTeX as written: `latexToUnicode` turns one into text.
  */
-export function bibFields(entry: ReferenceEntry): ReadonlyMap<string, string> | null {
+export function bibFieldDetails(entry: ReferenceEntry): ReadonlyMap<string, BibField> | null {
   const source = entrySource(entry);
   if (source?.format !== 'bibtex') return null;
+  const { record, table, inherited } = source;
+  const fields = new Map<string, BibField>();
+  for (let row = record.firstField; row < record.firstField + record.fieldCount; row++) {
+    const name = table.nameOf(row);
+    // Like BibTeX, the first of two fields with the same name counts.
+    if (!fields.has(name)) fields.set(name, table.field(row));
+  }
+  if (inherited !== null) {
+    for (const [name, row] of inherited) if (!fields.has(name)) fields.set(name, table.field(row, name));
+  }
+  return fields;
+}
+
+/** Field values of a `.bib` entry by name, as `bibFieldDetails` gives them; null for other entries. */
+export function bibFields(entry: ReferenceEntry): ReadonlyMap<string, string> | null {
+  const details = bibFieldDetails(entry);
+  if (details === null) return null;
   const values = new Map<string, string>();
-  for (const [name, field] of source.fields) values.set(name, field.value);
+  for (const [name, field] of details) values.set(name, field.value);
   return values;
 }
 
 /** Range of a field's value in the `.bib` file (in the parent entry for an inherited field). */
 export function bibFieldRange(entry: ReferenceEntry, name: string): Range | null {
   const source = entrySource(entry);
-  if (source?.format !== 'bibtex') return null;
-  const field = source.fields.get(name.toLowerCase());
-  return field === undefined ? null : source.lines.range(field.valueStart, field.valueEnd);
+  const field = bibFieldDetails(entry)?.get(name.toLowerCase());
+  if (source?.format !== 'bibtex' || field === undefined) return null;
+  return source.lines.range(field.valueStart, field.valueEnd);
 }
 
 /** The `.bib` entry type in lower case, or null for entries from other sources. */

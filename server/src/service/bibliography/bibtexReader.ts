@@ -1,7 +1,8 @@
 // `.bib` files to ReferenceEntry objects: the scan, then `crossref`/`xdata` inheritance, names, year,
 // title and pages for each entry. Nothing here loads citation-js.
 import type { EntryKind, PageRange } from '../model';
-import type { BibEntryRecord, BibField } from './bibScanner';
+import type { BibFieldTable } from './bibFieldTable';
+import type { BibEntryRecord } from './bibScanner';
 import { scanBibtex } from './bibScanner';
 import { initialsOf, parseBibNames } from './bibNames';
 import type { BibNameList } from './bibNames';
@@ -57,102 +58,181 @@ function inheritedNames(parentType: string, childType: string, field: string): r
   return [field];
 }
 
+/** Rows of a record's own fields, first occurrence of each name only. */
+function ownRows(table: BibFieldTable, record: BibEntryRecord): Map<string, number> {
+  const rows = new Map<string, number>();
+  for (let row = record.firstField; row < record.firstField + record.fieldCount; row++) {
+    const name = table.nameOf(row);
+    if (!rows.has(name)) rows.set(name, row);
+  }
+  return rows;
+}
+
+/** Finds a record's own field by name id without building anything: entries have a dozen fields. */
+function ownRow(table: BibFieldTable, record: BibEntryRecord, nameId: number): number {
+  for (let row = record.firstField; row < record.firstField + record.fieldCount; row++) {
+    if (table.nameIdOf(row) === nameId) return row;
+  }
+  return -1;
+}
+
 /** Resolves `crossref` and `xdata` once per entry, and only for entries that use them. */
 class Inheritance {
-  private readonly byKey = new Map<string, BibEntryRecord>();
-  private readonly resolved = new Map<BibEntryRecord, ReadonlyMap<string, BibField>>();
+  /** Entries by key, made when the first entry with a parent asks. */
+  private byKeyMap: Map<string, BibEntryRecord> | null = null;
+  private readonly resolved = new Map<BibEntryRecord, ReadonlyMap<string, number> | null>();
   private readonly inProgress = new Set<BibEntryRecord>();
+  private readonly crossrefId: number;
+  private readonly xdataId: number;
 
-  constructor(records: readonly BibEntryRecord[]) {
-    for (const record of records) if (!this.byKey.has(record.key)) this.byKey.set(record.key, record);
+  constructor(
+    private readonly table: BibFieldTable,
+    private readonly records: readonly BibEntryRecord[],
+  ) {
+    this.crossrefId = table.nameId('crossref');
+    this.xdataId = table.nameId('xdata');
   }
 
-  fieldsOf(record: BibEntryRecord): ReadonlyMap<string, BibField> {
-    const crossref = record.fields.get('crossref');
-    const xdata = record.fields.get('xdata');
-    if (crossref === undefined && xdata === undefined) return record.fields;
+  /** Fields a record takes from its parents, by the name they take in it; null when it has no parents. */
+  inheritedBy(record: BibEntryRecord): ReadonlyMap<string, number> | null {
+    const table = this.table;
+    const crossrefRow = ownRow(table, record, this.crossrefId);
+    const xdataRow = ownRow(table, record, this.xdataId);
+    if (crossrefRow === -1 && xdataRow === -1) return null;
     const known = this.resolved.get(record);
     if (known !== undefined) return known;
-    if (this.inProgress.has(record)) return record.fields; // a cycle: stop inheriting
+    if (this.inProgress.has(record)) return null; // a cycle: stop inheriting
     this.inProgress.add(record);
-    const fields = new Map(record.fields);
-    if (xdata !== undefined) {
-      for (const key of xdata.value.split(',')) {
+    const own = ownRows(table, record);
+    const inherited = new Map<string, number>();
+    const take = (name: string, row: number): void => {
+      if (!own.has(name) && !inherited.has(name)) inherited.set(name, row);
+    };
+    if (xdataRow !== -1) {
+      for (const key of table.value(xdataRow).split(',')) {
         const parent = this.byKey.get(key.trim());
         if (parent === undefined) continue;
-        for (const [name, field] of this.fieldsOf(parent)) {
-          if (!NOT_INHERITED.has(name) && !fields.has(name)) fields.set(name, field);
-        }
+        for (const [name, row] of this.allRows(parent)) if (!NOT_INHERITED.has(name)) take(name, row);
       }
     }
-    const parent = crossref === undefined ? undefined : this.byKey.get(crossref.value.trim());
+    const parent = crossrefRow === -1 ? undefined : this.byKey.get(table.value(crossrefRow).trim());
     if (parent !== undefined) {
-      for (const [name, field] of this.fieldsOf(parent)) {
-        for (const target of inheritedNames(parent.type, record.type, name)) {
-          if (!fields.has(target)) fields.set(target, target === name ? field : { ...field, name: target });
-        }
+      for (const [name, row] of this.allRows(parent)) {
+        for (const target of inheritedNames(parent.type, record.type, name)) take(target, row);
       }
     }
     this.inProgress.delete(record);
-    this.resolved.set(record, fields);
-    return fields;
+    const result = inherited.size === 0 ? null : inherited;
+    this.resolved.set(record, result);
+    return result;
+  }
+
+  private get byKey(): Map<string, BibEntryRecord> {
+    if (this.byKeyMap === null) {
+      this.byKeyMap = new Map();
+      for (const record of this.records) if (!this.byKeyMap.has(record.key)) this.byKeyMap.set(record.key, record);
+    }
+    return this.byKeyMap;
+  }
+
+  private allRows(record: BibEntryRecord): Map<string, number> {
+    const rows = ownRows(this.table, record);
+    const inherited = this.inheritedBy(record);
+    if (inherited !== null) for (const [name, row] of inherited) if (!rows.has(name)) rows.set(name, row);
+    return rows;
   }
 }
 
-function decodedField(fields: ReadonlyMap<string, BibField>, name: string): string | null {
-  const field = fields.get(name);
-  if (field === undefined) return null;
-  const text = latexToUnicode(field.value);
-  return text === '' ? null : text;
+/** Ids of the fields every entry is asked for. */
+interface FieldIds {
+  readonly author: number;
+  readonly editor: number;
+  readonly title: number;
+  readonly subtitle: number;
+  readonly year: number;
+  readonly date: number;
+  readonly pages: number;
+  readonly booktitle: number;
+  readonly journaltitle: number;
+  readonly journal: number;
 }
 
-/** `Title: Subtitle` (no colon after a title that ends in punctuation). */
-function titleOf(fields: ReadonlyMap<string, BibField>): string | null {
-  const title = decodedField(fields, 'title');
-  const subtitle = decodedField(fields, 'subtitle');
-  if (title === null || subtitle === null) return title;
-  return /[.?!:]$/.test(title) ? `${title} ${subtitle}` : `${title}: ${subtitle}`;
+function labelNames(list: BibNameList): LabelName[] {
+  return list.names.map((name) => ({ surname: name.surname, initials: initialsOf(name.given) }));
 }
 
 class EntryBuilder {
+  private readonly ids: FieldIds;
+
   constructor(
     private readonly text: string,
     private readonly lines: LineIndex,
+    private readonly table: BibFieldTable,
     private readonly path: string,
-  ) {}
+  ) {
+    const id = (name: string): number => table.nameId(name);
+    this.ids = {
+      author: id('author'), editor: id('editor'), title: id('title'), subtitle: id('subtitle'), year: id('year'),
+      date: id('date'), pages: id('pages'), booktitle: id('booktitle'), journaltitle: id('journaltitle'),
+      journal: id('journal'),
+    };
+  }
 
   /** Range of `[start, end)` inside a field's value when it maps back to the file, else of the whole value. */
-  private rangeIn(field: BibField, start: number, end: number): Range {
-    if (field.contentStart >= 0) return this.lines.range(field.contentStart + start, field.contentStart + end);
-    return this.lines.range(field.valueStart, field.valueEnd);
+  private rangeIn(row: number, start: number, end: number): Range {
+    const contentStart = this.table.contentStart(row);
+    if (contentStart >= 0) return this.lines.range(contentStart + start, contentStart + end);
+    return this.lines.range(this.table.valueStart(row), this.table.valueEnd(row));
   }
 
-  private names(field: BibField | undefined): { list: BibNameList; ranges: Range[] } {
-    if (field === undefined) return { list: { names: [], others: false }, ranges: [] };
-    const list = parseBibNames(field.value);
-    return { list, ranges: list.names.map((name) => this.rangeIn(field, name.surnameStart, name.surnameEnd)) };
+  private names(row: number): { list: BibNameList; ranges: Range[] } {
+    if (row === -1) return { list: { names: [], others: false }, ranges: [] };
+    const list = parseBibNames(this.table.value(row));
+    return { list, ranges: list.names.map((name) => this.rangeIn(row, name.surnameStart, name.surnameEnd)) };
   }
 
-  private pages(field: BibField | undefined): PageRange | null {
-    if (field === undefined) return null;
-    const written = pageRangeIn(field.value);
+  private pages(row: number): PageRange | null {
+    if (row === -1) return null;
+    const value = this.table.value(row);
+    const written = pageRangeIn(value);
     if (written !== null) {
-      return { text: field.value.trim(), first: written.first, last: written.last, range: this.rangeIn(field, written.start, written.end) };
+      return { text: value.trim(), first: written.first, last: written.last, range: this.rangeIn(row, written.start, written.end) };
     }
     // `50\,--\,70` and the like: read the decoded text, point at the whole value.
-    const decoded = pageRangeIn(latexToUnicode(field.value));
+    const decoded = pageRangeIn(latexToUnicode(value));
     if (decoded === null) return null;
-    return { text: field.value.trim(), first: decoded.first, last: decoded.last, range: this.lines.range(field.valueStart, field.valueEnd) };
+    const range = this.lines.range(this.table.valueStart(row), this.table.valueEnd(row));
+    return { text: value.trim(), first: decoded.first, last: decoded.last, range };
   }
 
-  build(record: BibEntryRecord, fields: ReadonlyMap<string, BibField>, id: string): BibliographyEntry {
-    const authors = this.names(fields.get('author'));
-    const editors = this.names(fields.get('editor'));
-    const yearField = fields.get('year') ?? fields.get('date');
-    const year = yearField === undefined ? null : yearIn(yearField.value);
-    const title = titleOf(fields);
-    const labelNames = (list: BibNameList): LabelName[] =>
-      list.names.map((name) => ({ surname: name.surname, initials: initialsOf(name.given) }));
+  private decoded(row: number): string | null {
+    if (row === -1) return null;
+    const text = latexToUnicode(this.table.value(row));
+    return text === '' ? null : text;
+  }
+
+  /** `Title: Subtitle` (no colon after a title that ends in punctuation). */
+  private title(record: BibEntryRecord, inherited: ReadonlyMap<string, number> | null): string | null {
+    const title = this.decoded(this.row(record, inherited, this.ids.title, 'title'));
+    const subtitle = this.decoded(this.row(record, inherited, this.ids.subtitle, 'subtitle'));
+    if (title === null || subtitle === null) return title;
+    return /[.?!:]$/.test(title) ? `${title} ${subtitle}` : `${title}: ${subtitle}`;
+  }
+
+  /** The row of a field of an entry: its own first, then an inherited one; -1 when it has none. */
+  private row(record: BibEntryRecord, inherited: ReadonlyMap<string, number> | null, nameId: number, name: string): number {
+    const own = ownRow(this.table, record, nameId);
+    return own !== -1 || inherited === null ? own : inherited.get(name) ?? -1;
+  }
+
+  build(record: BibEntryRecord, inherited: ReadonlyMap<string, number> | null, id: string): BibliographyEntry {
+    const { table, ids } = this;
+    const authors = this.names(this.row(record, inherited, ids.author, 'author'));
+    const editors = this.names(this.row(record, inherited, ids.editor, 'editor'));
+    const ownYearRow = this.row(record, inherited, ids.year, 'year');
+    const yearRow = ownYearRow !== -1 ? ownYearRow : this.row(record, inherited, ids.date, 'date');
+    const year = yearRow === -1 ? null : yearIn(table.value(yearRow));
+    const title = this.title(record, inherited);
     const yearText = year?.value ?? null;
     return {
       id,
@@ -166,14 +246,16 @@ class EntryBuilder {
       authors: authors.list.names.map((name) => name.surname),
       authorRanges: authors.ranges,
       year: yearText,
-      yearRange: yearField === undefined || year === null ? null : this.rangeIn(yearField, year.start, year.end),
+      yearRange: year === null ? null : this.rangeIn(yearRow, year.start, year.end),
       title,
-      container: decodedField(fields, 'booktitle') ?? decodedField(fields, 'journaltitle') ?? decodedField(fields, 'journal'),
+      container: this.decoded(this.row(record, inherited, ids.booktitle, 'booktitle')) ??
+        this.decoded(this.row(record, inherited, ids.journaltitle, 'journaltitle')) ??
+        this.decoded(this.row(record, inherited, ids.journal, 'journal')),
       editors: editors.list.names.map((name) => name.surname),
-      pages: this.pages(fields.get('pages')),
+      pages: this.pages(this.row(record, inherited, ids.pages, 'pages')),
       kind: ENTRY_KINDS.get(record.type) ?? 'other',
       label: entryLabel(labelNames(authors.list), labelNames(editors.list), yearText, title, record.key),
-      [bibliographySource]: { format: 'bibtex', type: record.type, fields, lines: this.lines },
+      [bibliographySource]: { format: 'bibtex', type: record.type, record, inherited, table, lines: this.lines },
     };
   }
 }
@@ -185,12 +267,12 @@ class EntryBuilder {
 export function readBibtex(path: string, text: string, options?: ReadOptions): BibliographyReadResult {
   const lines = new LineIndex(text);
   const scan = scanBibtex(text, lines);
-  const inheritance = new Inheritance(scan.entries);
-  const builder = new EntryBuilder(text, lines, path);
+  const inheritance = new Inheritance(scan.fields, scan.entries);
+  const builder = new EntryBuilder(text, lines, scan.fields, path);
   const entries: BibliographyEntry[] = [];
   for (const record of scan.entries) {
     if (record.type === 'xdata') continue;
-    entries.push(builder.build(record, inheritance.fieldsOf(record), entryId(options, entries.length)));
+    entries.push(builder.build(record, inheritance.inheritedBy(record), entryId(options, entries.length)));
   }
   return { entries, problems: [...scan.problems] };
 }

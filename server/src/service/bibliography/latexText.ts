@@ -76,8 +76,26 @@ const SECOND_ARGUMENT_COMMANDS: ReadonlySet<string> = new Set(['href', 'foreignl
 /** Commands whose argument is shown exactly as written (no `~` or `--` conversion). */
 const VERBATIM_ARGUMENT_COMMANDS: ReadonlySet<string> = new Set(['url', 'path', 'nolinkurl', 'doi']);
 
-/** Characters that make the full pass necessary; without them only whitespace is collapsed. */
-const NEEDS_DECODING = /[\\{}$~`]|--|''/;
+/** What a value needs: nothing (most names and many titles), whitespace collapsing, or the full pass. */
+const enum Work {
+  None,
+  Whitespace,
+  Decoding,
+}
+
+function workFor(latex: string): Work {
+  let work = Work.None;
+  let previous = 32;
+  for (let i = 0; i < latex.length; i++) {
+    const code = latex.charCodeAt(i);
+    // \ { } $ ~ ` and the pairs -- and '' need decoding.
+    if (code === 92 || code === 123 || code === 125 || code === 36 || code === 126 || code === 96) return Work.Decoding;
+    if ((code === 45 || code === 39) && latex.charCodeAt(i + 1) === code) return Work.Decoding;
+    if ((code === 32 && previous === 32) || code === 9 || code === 10 || code === 13) work = Work.Whitespace;
+    previous = code;
+  }
+  return previous === 32 && latex.length > 0 ? Work.Whitespace : work;
+}
 
 function isLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
@@ -115,7 +133,9 @@ export interface LatexDecodingOptions {
  * `{\TeX}` `TeX`; formatting commands keep their argument, braces are removed, whitespace is collapsed.
  */
 export function latexToUnicode(latex: string, options?: LatexDecodingOptions): string {
-  if (!NEEDS_DECODING.test(latex)) return collapseWhitespace(latex);
+  const work = workFor(latex);
+  if (work === Work.None) return latex;
+  if (work === Work.Whitespace) return collapseWhitespace(latex);
   return new LatexDecoder(latex, options?.keepSpacesAfterCommands ?? false).decode();
 }
 

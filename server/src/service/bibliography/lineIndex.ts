@@ -4,27 +4,32 @@ import type { Position, Range } from 'vscode-languageserver-types';
 
 export class LineIndex {
   /** Offset of the first character of each line. */
-  private readonly lineStarts: number[];
+  private readonly lineStarts: Int32Array;
   /** Last line found: readers ask for offsets in increasing order, so the next answer is usually here. */
   private lastLine = 0;
 
   constructor(text: string) {
-    const starts = [0];
     if (text.indexOf('\r') === -1) {
-      // Fast path for files without carriage returns (nearly all of them).
-      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-    } else {
-      for (let i = 0; i < text.length; i++) {
-        const code = text.charCodeAt(i);
-        if (code === 13) {
-          if (text.charCodeAt(i + 1) === 10) i++;
-          starts.push(i + 1);
-        } else if (code === 10) {
-          starts.push(i + 1);
-        }
+      // Fast path for files without carriage returns (nearly all): count, then fill, with indexOf.
+      let count = 1;
+      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+      const starts = new Int32Array(count);
+      let line = 1;
+      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts[line++] = at + 1;
+      this.lineStarts = starts;
+      return;
+    }
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      } else if (code === 10) {
+        starts.push(i + 1);
       }
     }
-    this.lineStarts = starts;
+    this.lineStarts = Int32Array.from(starts);
   }
 
   get lineCount(): number {
