@@ -255,6 +255,7 @@ describe('what pandoc does not read as a citation', () => {
   test('a cross-reference among citations is left out, the citations stay', () => {
     const doc = markdown('[@fig:a; @smith04]');
     assert.deepEqual(scan(doc).map((c) => c.items.map((i) => i.key)), [['smith04']]);
+    assert.deepEqual(summary(markdown('[@fig:a, after @smith04]')), ['narrative:smith04']);
   });
 
   test('code spans, fenced code, math and HTML comments', () => {

@@ -238,15 +238,19 @@ function bareNarrative(scan: Scan, token: KeyToken): Citation {
   return narrativeCitation(scan, token, [keyedItem(scan, token, token.start, token.end, token.end)], token.end);
 }
 
-/** `[@a; @b]`: the citation, `'cross-reference'` for `[@fig:x]`, or null when the brackets hold no citation. */
-function readGroup(scan: Scan, open: number, close: number): { citation: Citation; nested: Citation[] } | 'cross-reference' | null {
+/**
+ * `[@a; @b]`: the citation (null for cross-references only, `[@fig:x]`) and narrative citations in its suffixes;
+ * null when the brackets are not a citation group.
+ */
+function readGroup(scan: Scan, open: number, close: number): { citation: Citation | null; nested: Citation[] } | null {
   const { masked } = scan;
   // `[^note]` is a footnote, `^[...]` an inline note whose text is prose.
   if (close - open > MAX_GROUP || masked[open + 1] === '^' || (open > 0 && masked[open - 1] === '^')) return null;
   const read = readItems(scan, segments(scan, open + 1, close));
   if (!read || read.items.length === 0) return null;
   const items = read.items.filter((item) => isCitationKey(item.key));
-  if (items.length === 0) return 'cross-reference';
+  const nested = read.nested.filter((token) => isCitationKey(token.key)).map((token) => bareNarrative(scan, token));
+  if (items.length === 0) return { citation: null, nested };
   const inner = trimmedSpan(masked, open + 1, close) ?? { start: open + 1, end: close };
   return {
     citation: {
@@ -260,7 +264,7 @@ function readGroup(scan: Scan, open: number, close: number): { citation: Citatio
       items,
       listIndex: -1,
     },
-    nested: read.nested.filter((token) => isCitationKey(token.key)).map((token) => bareNarrative(scan, token)),
+    nested,
   };
 }
 
@@ -273,7 +277,7 @@ function readNarrative(scan: Scan, token: KeyToken, closeOf: ReadonlyMap<number,
   const bracket = /^[ \t]*(?:\r?\n[ \t]*)?\[/.exec(masked.slice(token.end, token.end + 200));
   const open = bracket ? token.end + bracket[0].length - 1 : -1;
   const close = closeOf.get(open);
-  if (close === undefined || masked[open + 1] === '^' || masked[close + 1] === '(' || masked[close + 1] === '[') {
+  if (close === undefined || close - open > MAX_GROUP || masked[open + 1] === '^' || masked[close + 1] === '(' || masked[close + 1] === '[') {
     return bareNarrative(scan, token);
   }
   const [note, ...others] = segments(scan, open + 1, close);
@@ -289,7 +293,10 @@ function exampleLabels(masked: string): Set<string> {
   return labels;
 }
 
-/** Skips a link destination `](...)` after `]` at `close`: offset of its `)`, or `close` when there is none. */
+/**
+ * Skips a link destination `](...)` after `]` at `close`: offset of its `)`, or `close` when there is none.
+ * A destination holds no line break and (in practice) no `]`; stopping at `]` also keeps `](](](` linear.
+ */
 function linkDestinationEnd(masked: string, close: number): number {
   if (masked[close + 1] !== '(') return close;
   let depth = 0;
@@ -298,7 +305,7 @@ function linkDestinationEnd(masked: string, close: number): number {
     if (c === '\\') i++;
     else if (c === '(') depth++;
     else if (c === ')' && --depth === 0) return i;
-    else if (c === '\n' && /^[ \t]*\r?\n/.test(masked.slice(i + 1, i + 200))) return close;
+    else if (c === '\n' || c === ']') return close;
   }
   return close;
 }
@@ -321,7 +328,8 @@ export function scanPandoc(masked: string, text: string, toRange: ToRange): Cita
       if (close === undefined) continue;
       const group = readGroup(scan, i, close);
       if (group === null) continue;
-      if (group !== 'cross-reference') found.push(group.citation, ...group.nested);
+      if (group.citation) found.push(group.citation);
+      found.push(...group.nested);
       i = close;
     } else if (c === ']') {
       i = linkDestinationEnd(masked, i);
