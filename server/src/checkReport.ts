@@ -1,8 +1,9 @@
 // The `citewright check` report: DESIGN.md's JSON contract and the compiler-style text lines.
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
-import type { Analysis } from './service';
+import type { Analysis, Finding } from './service';
 import { findingsOf, severityOf } from './service/features/diagnostics';
-import { resolvedEntry } from './service/resolve/resolver';
+import type { ReferenceEntry } from './service/model';
+import { intendedEntries, resolvedEntry } from './service/resolve/resolver';
 import type { CitewrightSettings } from './service/settings';
 
 export interface ReportEdit { path: string; range: Range; newText: string }
@@ -20,12 +21,10 @@ export interface FileReport {
   diagnostics: ReportDiagnostic[];
 }
 
-export function fileReport(path: string, analysis: Analysis, settings: CitewrightSettings, pathOf: (uri: string) => string): FileReport {
-  const { model } = analysis;
-  const resolutions = new Map(analysis.items.map((c) => [c.item, c.resolution]));
+function reportDiagnostics(findings: readonly Finding[], settings: CitewrightSettings, pathOf: (uri: string) => string): ReportDiagnostic[] {
   const diagnostics: ReportDiagnostic[] = [];
-  for (const finding of findingsOf(analysis)) {
-    const severity = severityOf(finding.code, settings);
+  for (const finding of findings) {
+    const severity = severityOf(finding, settings);
     if (!severity) continue;
     diagnostics.push({
       code: finding.code,
@@ -38,7 +37,31 @@ export function fileReport(path: string, analysis: Analysis, settings: Citewrigh
       })),
     });
   }
-  diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+function referenceReport(e: ReferenceEntry) {
+  return {
+    id: e.id,
+    source: e.source,
+    range: e.range,
+    key: e.key,
+    authors: e.authors,
+    year: e.year,
+    title: e.title,
+    pages: e.pages ? `${e.pages.first}-${e.pages.last}` : null,
+  };
+}
+
+/**
+ * A document's report. Its references are the entries written in it and the bibliography-file entries it
+ * cites (a whole library is not listed).
+ */
+export function fileReport(path: string, analysis: Analysis, settings: CitewrightSettings, pathOf: (uri: string) => string): FileReport {
+  const { model } = analysis;
+  const resolutions = new Map(analysis.items.map((c) => [c.item, c.resolution]));
+  const cited = new Set(analysis.items.flatMap((c) => intendedEntries(c.resolution)));
+  const fromFiles = analysis.bibliographies.flatMap((b) => b.library?.entries.filter((e) => cited.has(e)) ?? []);
   return {
     path,
     citations: model.citations.map((c) => ({
@@ -58,18 +81,14 @@ export function fileReport(path: string, analysis: Analysis, settings: Citewrigh
         };
       }),
     })),
-    references: model.entries.map((e) => ({
-      id: e.id,
-      source: e.source,
-      range: e.range,
-      key: e.key,
-      authors: e.authors,
-      year: e.year,
-      title: e.title,
-      pages: e.pages ? `${e.pages.first}-${e.pages.last}` : null,
-    })),
-    diagnostics,
+    references: [...model.entries, ...model.keyedEntries, ...fromFiles].map(referenceReport),
+    diagnostics: reportDiagnostics(findingsOf(analysis).filter((f) => f.uri === undefined), settings, pathOf),
   };
+}
+
+/** A bibliography file's report: its findings only. */
+export function bibliographyReport(path: string, findings: readonly Finding[], settings: CitewrightSettings, pathOf: (uri: string) => string): FileReport {
+  return { path, citations: [], references: [], diagnostics: reportDiagnostics(findings, settings, pathOf) };
 }
 
 /** `path:line:col: severity code message`, 1-based, like compilers. */

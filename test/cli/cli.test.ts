@@ -13,7 +13,7 @@ const ESSAY = relative(REPO_ROOT, join(REPO_ROOT, '..', 'shared', 'corpus', 'khr
 const FIXTURES = 'test/fixtures/cli';
 const CLEAN = `${FIXTURES}/clean-essay.md`;
 const WARNINGS_ONLY = `${FIXTURES}/warnings-only.md`;
-const USAGE = 'usage: citewright check [--format text|json] [--config FILE] FILE...';
+const USAGE = 'usage: citewright check [--format text|json] [--bibliography FILE]... [--config FILE] FILE...';
 
 interface Run {
   status: number | null;

@@ -17,8 +17,9 @@ export function doc(text: string, languageId = 'markdown', uri = 'file:///test/d
   return TextDocument.create(uri, languageId, 1, text);
 }
 
-export function service(settings: CitewrightSettings = DEFAULT_SETTINGS): CitationService {
-  return createCitationService({ config: { get: () => settings } });
+export function service(settings: Partial<CitewrightSettings> = {}): CitationService {
+  const merged: CitewrightSettings = { ...DEFAULT_SETTINGS, ...settings };
+  return createCitationService({ config: { get: () => merged } });
 }
 
 export function analyse(text: string, languageId = 'markdown'): Analysis {

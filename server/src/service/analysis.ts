@@ -1,9 +1,11 @@
-// The analysis of one document version: its model plus how every citation item resolves.
-// Computed once per version and shared by every rule and feature.
+// The analysis of one document version against its bibliographies: how every citation item resolves.
+// Computed once per document version and bibliography versions, and shared by every rule and feature.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { BibliographySource } from './bibliography/discovery';
+import type { Library } from './bibliography/library';
 import type { Citation, CitationItem, DocumentModel, ReferenceEntry } from './model';
-import { buildDocumentModel } from './documentModel';
-import { indexEntries, intendedEntries, resolveAuthorDateItem, type ItemResolution } from './resolve/resolver';
+import { resolveKeyItem } from './resolve/keyResolver';
+import { indexEntries, intendedEntries, resolveAuthorDateItem, type EntryIndex, type ItemResolution } from './resolve/resolver';
 
 export interface CitedItem {
   readonly citation: Citation;
@@ -11,33 +13,63 @@ export interface CitedItem {
   readonly resolution: ItemResolution;
 }
 
+export interface LoadedBibliography {
+  readonly source: BibliographySource;
+  /** Null when the file does not exist (or may not be read). */
+  readonly library: Library | null;
+}
+
 export interface Analysis {
   readonly document: TextDocument;
   readonly model: DocumentModel;
+  readonly bibliographies: readonly LoadedBibliography[];
   /** Every citation item with its resolution, in document order. */
   readonly items: readonly CitedItem[];
   /** Entry id -> the items that cite it or most likely meant it. */
   readonly citedBy: ReadonlyMap<string, readonly CitedItem[]>;
-  readonly entriesById: ReadonlyMap<string, ReferenceEntry>;
+  /** Keyed entries of the document and its bibliographies; the first of a key wins. Null when there are none to check against. */
+  readonly keys: ReadonlyMap<string, ReferenceEntry> | null;
 }
 
+function keyMap(model: DocumentModel, libraries: readonly Library[]): Map<string, ReferenceEntry> | null {
+  if (model.keyedEntries.length === 0 && libraries.length === 0) return null;
+  const keys = new Map<string, ReferenceEntry>();
+  for (const entry of model.keyedEntries) if (entry.key !== null && !keys.has(entry.key)) keys.set(entry.key, entry);
+  for (const library of libraries) for (const [key, entry] of library.byKey) if (!keys.has(key)) keys.set(key, entry);
+  return keys;
+}
 
-export function analyseDocument(document: TextDocument): Analysis {
-  const model = buildDocumentModel(document);
+/** Author-date citations outside any in-document list are checked against the bibliography files, if any. */
+function libraryAuthorIndex(libraries: readonly Library[]): EntryIndex | null {
+  if (libraries.length === 0) return null;
+  if (libraries.length === 1) return libraries[0].authorIndex();
+  return indexEntries(libraries.flatMap((l) => l.entries));
+}
+
+export function analyseDocument(document: TextDocument, model: DocumentModel, bibliographies: readonly LoadedBibliography[]): Analysis {
+  const libraries = bibliographies.flatMap((b) => (b.library ? [b.library] : []));
+  const keys = keyMap(model, libraries);
+  const listIndexes = model.lists.map((list) => indexEntries(list.entries));
+  let outsideLists: EntryIndex | null | undefined;
   const items: CitedItem[] = [];
   const citedBy = new Map<string, CitedItem[]>();
-  const indexes = model.lists.map((list) => indexEntries(list.entries));
   for (const citation of model.citations) {
-    const index = indexes[citation.listIndex] ?? null;
+    if (citation.nocite) continue;
     for (const item of citation.items) {
-      const cited: CitedItem = { citation, item, resolution: resolveAuthorDateItem(item, index) };
+      let resolution: ItemResolution;
+      if (item.key !== null) resolution = resolveKeyItem(item, keys);
+      else {
+        const index = listIndexes[citation.listIndex] ?? (outsideLists === undefined ? (outsideLists = libraryAuthorIndex(libraries)) : outsideLists);
+        resolution = resolveAuthorDateItem(item, index);
+      }
+      const cited: CitedItem = { citation, item, resolution };
       items.push(cited);
-      for (const entry of intendedEntries(cited.resolution)) {
+      for (const entry of intendedEntries(resolution)) {
         const list = citedBy.get(entry.id);
         if (list) list.push(cited);
         else citedBy.set(entry.id, [cited]);
       }
     }
   }
-  return { document, model, items, citedBy, entriesById: new Map(model.entries.map((e) => [e.id, e])) };
+  return { document, model, bibliographies, items, citedBy, keys };
 }

@@ -1,25 +1,25 @@
-// Builds the document model from one version of a document: masking, reference lists, citations.
+// Builds the document model from one version of a document: masking, reference lists, citations of every
+// syntax, and the bibliography files the document names.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import type { Citation, DocumentKind, DocumentModel, ReferenceList } from './model';
 import { surnameKey } from './resolve/surname';
 import { scanAuthorDate } from './syntax/authorDateScanner';
-import { maskLatex, maskMarkdown } from './syntax/mask';
+import { frontMatterBibliographies, latexBibliographies, readBibitems } from './syntax/bibliographyLinks';
+import { scanLatex } from './syntax/latexScanner';
+import { blankSpans, maskLatex, maskMarkdown } from './syntax/mask';
+import { scanPandoc } from './syntax/pandocScanner';
 import { readReferenceLists } from './syntax/referenceList';
 
-export function documentKind(languageId: string, uri: string): DocumentKind {
-  if (languageId === 'latex' || languageId === 'tex' || /\.tex$/i.test(uri)) return 'latex';
-  return 'author-date';
+const PANDOC_LANGUAGES = new Set(['markdown', 'quarto', 'rmd', 'pandoc']);
+
+export function isLatex(languageId: string, uri: string): boolean {
+  return languageId === 'latex' || languageId === 'tex' || /\.tex$/i.test(uri);
 }
 
 /** Blanks the reference lists so that `Breslauer, G. W. (1980)` in an entry is not read as a citation. */
 function blankLists(masked: string, lists: readonly ReferenceList[]): string {
-  let result = masked;
-  for (const list of lists) {
-    const blanked = result.slice(list.start, list.end).replace(/[^\r\n]/g, ' ');
-    result = result.slice(0, list.start) + blanked + result.slice(list.end);
-  }
-  return result;
+  return blankSpans(masked, lists.map((l) => [l.start, l.end]));
 }
 
 /**
@@ -31,27 +31,45 @@ function servingList(citation: Citation, lists: readonly ReferenceList[]): numbe
   return lists.length - 1;
 }
 
+function buildLatexModel(document: TextDocument, text: string, toRange: (s: number, e: number) => Range): DocumentModel {
+  const masked = maskLatex(text).text;
+  return {
+    uri: document.uri,
+    version: document.version,
+    kind: 'latex',
+    citations: scanLatex(masked, text, toRange),
+    lists: [],
+    entries: [],
+    bibliographyLinks: latexBibliographies(masked, text, toRange),
+    keyedEntries: readBibitems(masked, text, toRange),
+    masked,
+  };
+}
+
 export function buildDocumentModel(document: TextDocument): DocumentModel {
   const text = document.getText();
-  const kind = documentKind(document.languageId, document.uri);
   const toRange = (start: number, end: number): Range => ({ start: document.positionAt(start), end: document.positionAt(end) });
-  const masked = kind === 'latex' ? maskLatex(text).text : maskMarkdown(text).text;
-  const lists = kind === 'latex' ? [] : readReferenceLists(text, masked, toRange);
+  if (isLatex(document.languageId, document.uri)) return buildLatexModel(document, text, toRange);
+  const masked = maskMarkdown(text).text;
+  const lists = readReferenceLists(text, masked, toRange);
   const knownNames = new Set<string>();
   for (const list of lists) for (const entry of list.entries) {
     for (const author of entry.authors) knownNames.add(surnameKey(author));
   }
-  const citations = kind === 'latex'
-    ? []
-    : scanAuthorDate({ text, masked: blankLists(masked, lists), toRange, knownNames }).map((c) => ({ ...c, listIndex: servingList(c, lists) }));
+  const withoutLists = blankLists(masked, lists);
+  const authorDate = scanAuthorDate({ text, masked: withoutLists, toRange, knownNames }).map((c) => ({ ...c, listIndex: servingList(c, lists) }));
+  const pandoc = PANDOC_LANGUAGES.has(document.languageId) ? scanPandoc(withoutLists, text, toRange) : [];
+  const bibliographyLinks = frontMatterBibliographies(text, toRange);
+  const kind: DocumentKind = pandoc.length > 0 || bibliographyLinks.length > 0 ? 'pandoc' : 'author-date';
   return {
     uri: document.uri,
     version: document.version,
     kind,
-    citations,
+    citations: [...authorDate, ...pandoc].sort((a, b) => a.outerStart - b.outerStart),
     lists,
     entries: lists.flatMap((l) => l.entries),
-    bibliographyLinks: [],
+    bibliographyLinks,
+    keyedEntries: [],
     masked,
   };
 }

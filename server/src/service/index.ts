@@ -4,17 +4,23 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
   CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position, Range, TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver-types';
-import { analyseDocument, type Analysis } from './analysis';
+import { analyseDocument, type Analysis, type LoadedBibliography } from './analysis';
+import { findBibliographies } from './bibliography/discovery';
+import { LibraryCache } from './bibliography/library';
+import { buildDocumentModel } from './documentModel';
+import type { DocumentModel } from './model';
 import { NEVER_CANCELLED, throwIfCancelled, type Cancellation } from './cancellation';
 import { getCodeActions } from './features/codeActions';
 import { getCompletions } from './features/completion';
-import { getDiagnostics } from './features/diagnostics';
+import { bibliographyFindings, getDiagnostics, severityOf, toDiagnostic } from './features/diagnostics';
+import type { Finding } from './rules/rule';
 import { getDocumentSymbols } from './features/documentSymbols';
 import { getFixAllEdits } from './features/fixAll';
 import { getHover } from './features/hover';
 import { getDefinition, getReferences } from './features/navigation';
 import { getRenameEdits, prepareRename } from './features/rename';
 import type { CitewrightSettings } from './settings';
+import { EMPTY_WORKSPACE, type CitationWorkspace, type FileSnapshot } from './workspace';
 
 export interface Logger {
   log(message: string): void;
@@ -23,6 +29,8 @@ export interface Logger {
 export interface CitationServiceOptions {
   /** The settings that apply to a document. */
   readonly config: { get(uri: string): CitewrightSettings };
+  /** Where bibliography files are read from; without one, documents are checked against themselves. */
+  readonly workspace?: CitationWorkspace;
   readonly logger?: Logger;
 }
 
@@ -39,20 +47,50 @@ export interface CitationService {
   getDocumentSymbols(document: TextDocument, token?: Cancellation): DocumentSymbol[];
   getCodeActions(document: TextDocument, range: Range, only?: readonly string[], token?: Cancellation): CodeAction[];
   getFixAllEdits(document: TextDocument, token?: Cancellation): TextEdit[];
+  /**
+   * Findings in a bibliography file: entries that cannot be read, duplicates, and entries that none of the
+   * analysed documents using the file cites. `snapshot` is the file's text when it is open in an editor.
+   */
+  getBibliographyFindings(uri: string, snapshot?: FileSnapshot): Finding[];
+  /** Whether a document is a bibliography file (a .bib or .ris, or a file an analysed document uses as one). */
+  isBibliography(document: TextDocument): boolean;
   /** Drops what is cached for a closed document. */
   forget(uri: string): void;
 }
 
 export function createCitationService(options: CitationServiceOptions): CitationService {
-  const cache = new Map<string, Analysis>();
+  const workspace = options.workspace ?? EMPTY_WORKSPACE;
+  const models = new Map<string, { snapshot: TextDocument; model: DocumentModel }>();
+  const analyses = new Map<string, { key: string; analysis: Analysis }>();
+  const libraries = new LibraryCache();
+
+  /** The model of this document version; hosts update documents in place (LSP's TextDocuments does), so it is built from an immutable snapshot. */
+  function modelOf(document: TextDocument): { snapshot: TextDocument; model: DocumentModel } {
+    const cached = models.get(document.uri);
+    const text = document.getText();
+    if (cached && cached.snapshot.version === document.version && cached.snapshot.getText() === text) return cached;
+    const snapshot = TextDocument.create(document.uri, document.languageId, document.version, text);
+    const built = { snapshot, model: buildDocumentModel(snapshot) };
+    models.set(document.uri, built);
+    return built;
+  }
+
+  function loadBibliographies(model: DocumentModel, settings: CitewrightSettings): LoadedBibliography[] {
+    return findBibliographies(model, settings, workspace).map((source) => {
+      const file = workspace.readFile(source.uri);
+      return { source, library: file ? libraries.get(source.uri, file) : null };
+    });
+  }
 
   function analyse(document: TextDocument): Analysis {
-    const cached = cache.get(document.uri);
-    const text = document.getText();
-    if (cached && cached.document.version === document.version && cached.document.getText() === text) return cached;
-    // Hosts update documents in place (LSP's TextDocuments does): analyse an immutable snapshot.
-    const analysis = analyseDocument(TextDocument.create(document.uri, document.languageId, document.version, text));
-    cache.set(document.uri, analysis);
+    const { snapshot, model } = modelOf(document);
+    const bibliographies = loadBibliographies(model, options.config.get(document.uri));
+    // The analysis holds while neither the document nor any of its bibliographies changes.
+    const key = `${document.version}\u0000${bibliographies.map((b) => `${b.source.uri}@${b.library?.version ?? '-'}`).join('\u0000')}`;
+    const cached = analyses.get(document.uri);
+    if (cached && cached.key === key && cached.analysis.model === model) return cached.analysis;
+    const analysis = analyseDocument(snapshot, model, bibliographies);
+    analyses.set(document.uri, { key, analysis });
     return analysis;
   }
 
@@ -64,11 +102,36 @@ export function createCitationService(options: CitationServiceOptions): Citation
     return feature(analysis);
   }
 
+  /** An analysis of a text that is no open document's (fix-all's intermediate texts): not cached. */
+  function analyseFresh(document: TextDocument): Analysis {
+    const model = buildDocumentModel(document);
+    return analyseDocument(document, model, loadBibliographies(model, options.config.get(document.uri)));
+  }
+
   const settings = (document: TextDocument) => options.config.get(document.uri);
+
+  function usersOf(uri: string): Analysis[] {
+    return [...analyses.values()].map((a) => a.analysis).filter((a) => a.bibliographies.some((b) => b.source.uri === uri));
+  }
+
+  function getBibliographyFindings(uri: string, snapshot?: FileSnapshot): Finding[] {
+    const file = snapshot ?? workspace.readFile(uri);
+    if (!file) return [];
+    return bibliographyFindings({ library: libraries.get(uri, file), users: usersOf(uri) }, options.config.get(uri));
+  }
+
+  function isBibliography(document: TextDocument): boolean {
+    return document.languageId === 'bibtex' || /\.(?:bib|ris)$/i.test(document.uri) || usersOf(document.uri).length > 0;
+  }
 
   return Object.freeze({
     analyse,
-    getDiagnostics: (doc, token = NEVER_CANCELLED) => run(doc, token, (a) => getDiagnostics(a, settings(doc))),
+    getDiagnostics: (doc, token = NEVER_CANCELLED) => {
+      throwIfCancelled(token);
+      if (!isBibliography(doc)) return run(doc, token, (a) => getDiagnostics(a, settings(doc)));
+      const findings = getBibliographyFindings(doc.uri, { text: doc.getText(), version: `editor:${doc.version}` });
+      return findings.map((f) => toDiagnostic(f, severityOf(f, settings(doc))!));
+    },
     getCompletions: (doc, pos, token = NEVER_CANCELLED) => run(doc, token, (a) => getCompletions(a, pos)),
     getHover: (doc, pos, token = NEVER_CANCELLED) => run(doc, token, (a) => getHover(a, pos)),
     getDefinition: (doc, pos, token = NEVER_CANCELLED) => run(doc, token, (a) => getDefinition(a, pos)),
@@ -76,9 +139,14 @@ export function createCitationService(options: CitationServiceOptions): Citation
     prepareRename: (doc, pos, token = NEVER_CANCELLED) => run(doc, token, (a) => prepareRename(a, pos)),
     getRenameEdits: (doc, pos, newName, token = NEVER_CANCELLED) => run(doc, token, (a) => getRenameEdits(a, pos, newName)),
     getDocumentSymbols: (doc, token = NEVER_CANCELLED) => run(doc, token, (a) => getDocumentSymbols(a)),
-    getCodeActions: (doc, range, only, token = NEVER_CANCELLED) => run(doc, token, (a) => getCodeActions(a, range, settings(doc), only)),
-    getFixAllEdits: (doc, token = NEVER_CANCELLED) => run(doc, token, () => getFixAllEdits(doc, settings(doc))),
-    forget: (uri) => { cache.delete(uri); },
+    getCodeActions: (doc, range, only, token = NEVER_CANCELLED) => run(doc, token, (a) => getCodeActions(a, range, settings(doc), analyseFresh, only)),
+    getFixAllEdits: (doc, token = NEVER_CANCELLED) => run(doc, token, (a) => getFixAllEdits(a.document, settings(doc), analyseFresh)),
+    getBibliographyFindings,
+    isBibliography,
+    forget: (uri) => {
+      models.delete(uri);
+      analyses.delete(uri);
+    },
   } satisfies CitationService);
 }
 
@@ -86,4 +154,6 @@ export type { Analysis } from './analysis';
 export type { CitewrightSettings } from './settings';
 export { DEFAULT_SETTINGS, readSettings } from './settings';
 export type { Cancellation } from './cancellation';
+export type { CitationWorkspace, FileSnapshot } from './workspace';
+export type { Finding } from './rules/rule';
 export { CancelledError } from './cancellation';

@@ -6,9 +6,11 @@ export type RuleSetting = Severity | 'off';
 export interface CitewrightSettings {
   /** Severity per rule code; a missing code keeps the rule's default. */
   readonly rules: Readonly<Partial<Record<RuleCode, RuleSetting>>>;
+  /** Bibliography files for every document: absolute paths or URIs, or paths relative to the document. */
+  readonly bibliographies: readonly string[];
 }
 
-export const DEFAULT_SETTINGS: CitewrightSettings = { rules: {} };
+export const DEFAULT_SETTINGS: CitewrightSettings = { rules: {}, bibliographies: [] };
 
 const RULE_SETTINGS = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -32,5 +34,9 @@ export function readSettings(raw: unknown, warn: (message: string) => void): Cit
       else warn(`citewright.rules.${code}: '${String(value)}' is not one of error, warning, information, hint, off`);
     }
   }
-  return { rules };
+  const bibliographiesRaw = (raw as { bibliographies?: unknown }).bibliographies;
+  let bibliographies: string[] = [];
+  if (Array.isArray(bibliographiesRaw) && bibliographiesRaw.every((b) => typeof b === 'string')) bibliographies = bibliographiesRaw;
+  else if (bibliographiesRaw !== undefined) warn('citewright.bibliographies should be a list of paths; ignoring it');
+  return { rules, bibliographies };
 }

@@ -1,5 +1,6 @@
 // Quick fixes for the diagnostics under the cursor, and `source.fixAll.citewright`.
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../analysis';
 import type { Fix, Finding } from '../rules/rule';
 import type { CitewrightSettings } from '../settings';
@@ -30,17 +31,23 @@ function quickFixes(finding: Finding, diagnostic: Diagnostic): CodeAction[] {
 }
 
 /** `only`: the kinds the client asked for (LSP `context.only`), or undefined for all. */
-export function getCodeActions(analysis: Analysis, range: Range, settings: CitewrightSettings, only?: readonly string[]): CodeAction[] {
+export function getCodeActions(
+  analysis: Analysis,
+  range: Range,
+  settings: CitewrightSettings,
+  analyseFresh: (document: TextDocument) => Analysis,
+  only?: readonly string[],
+): CodeAction[] {
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
     for (const finding of activeFindings(analysis, settings)) {
       if (!intersects(finding.range, range)) continue;
-      actions.push(...quickFixes(finding, toDiagnostic(finding, severityOf(finding.code, settings)!)));
+      actions.push(...quickFixes(finding, toDiagnostic(finding, severityOf(finding, settings)!)));
     }
   }
   if (wants(FIX_ALL_KIND)) {
-    const edits = getFixAllEdits(analysis.document, settings);
+    const edits = getFixAllEdits(analysis.document, settings, analyseFresh);
     if (edits.length > 0) {
       actions.push({ title: 'Fix all citation problems', kind: FIX_ALL_KIND, edit: { changes: { [analysis.document.uri]: edits } } });
     }

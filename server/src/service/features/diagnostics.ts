@@ -2,7 +2,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis';
 import { RULES } from '../rules';
-import type { Finding, RuleCode, Severity } from '../rules/rule';
+import type { BibliographyContext, Finding, RuleCode, Severity } from '../rules/rule';
 import type { CitewrightSettings } from '../settings';
 
 const findingsCache = new WeakMap<Analysis, readonly Finding[]>();
@@ -19,16 +19,21 @@ export function findingsOf(analysis: Analysis): readonly Finding[] {
 
 const DEFAULT_SEVERITY = new Map<RuleCode, Severity>(RULES.map((r) => [r.code, r.defaultSeverity]));
 
-/** The severity a finding is shown with, or null when its rule is off. */
-export function severityOf(code: RuleCode, settings: CitewrightSettings): Severity | null {
-  const configured = settings.rules[code];
+/** The severity a finding is shown with, or null when its rule is off. A configured severity wins over the finding's own. */
+export function severityOf(finding: Finding, settings: CitewrightSettings): Severity | null {
+  const configured = settings.rules[finding.code];
   if (configured === 'off') return null;
-  return configured ?? DEFAULT_SEVERITY.get(code) ?? 'warning';
+  return configured ?? finding.severity ?? DEFAULT_SEVERITY.get(finding.code) ?? 'warning';
 }
 
-/** The findings of rules that are on. */
+/** The findings of rules that are on, in the analysed document itself. */
 export function activeFindings(analysis: Analysis, settings: CitewrightSettings): Finding[] {
-  return findingsOf(analysis).filter((f) => severityOf(f.code, settings) !== null);
+  return findingsOf(analysis).filter((f) => f.uri === undefined && severityOf(f, settings) !== null);
+}
+
+/** Findings in a bibliography file, given the analyses of the documents that use it. */
+export function bibliographyFindings(context: BibliographyContext, settings: CitewrightSettings): Finding[] {
+  return RULES.flatMap((rule) => rule.checkBibliography?.(context) ?? []).filter((f) => severityOf(f, settings) !== null);
 }
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -50,5 +55,5 @@ export function toDiagnostic(finding: Finding, severity: Severity): Diagnostic {
 }
 
 export function getDiagnostics(analysis: Analysis, settings: CitewrightSettings): Diagnostic[] {
-  return activeFindings(analysis, settings).map((f) => toDiagnostic(f, severityOf(f.code, settings)!));
+  return activeFindings(analysis, settings).map((f) => toDiagnostic(f, severityOf(f, settings)!));
 }

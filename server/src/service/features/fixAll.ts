@@ -2,7 +2,7 @@
 // Returned as one edit of the changed span, so that applying it twice is the same as once.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
-import { analyseDocument } from '../analysis';
+import type { Analysis } from '../analysis';
 import type { FileEdit } from '../rules/rule';
 import type { CitewrightSettings } from '../settings';
 import { activeFindings } from './diagnostics';
@@ -25,11 +25,11 @@ function applyNonOverlapping(document: TextDocument, groups: readonly (readonly 
   return TextDocument.applyEdits(document, chosen.map((e) => ({ range: e.range, newText: e.newText })));
 }
 
-/** The text after fixing everything that has one obvious fix. */
-export function fixAllText(document: TextDocument, settings: CitewrightSettings): string {
+/** The text after fixing everything that has one obvious fix; `analyse` analyses each intermediate text afresh. */
+export function fixAllText(document: TextDocument, settings: CitewrightSettings, analyse: (document: TextDocument) => Analysis): string {
   let current = document;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const analysis = analyseDocument(current);
+    const analysis = analyse(current);
     const groups = activeFindings(analysis, settings)
       .flatMap((f) => f.fixes.filter((fix) => fix.fixAll).slice(0, 1))
       .map((fix) => fix.edits.filter((e) => e.uri === document.uri));
@@ -52,6 +52,6 @@ export function minimalEdit(document: TextDocument, after: string): TextEdit[] {
   return [{ range: { start: document.positionAt(start), end: document.positionAt(endBefore) }, newText: after.slice(start, endAfter) }];
 }
 
-export function getFixAllEdits(document: TextDocument, settings: CitewrightSettings): TextEdit[] {
-  return minimalEdit(document, fixAllText(document, settings));
+export function getFixAllEdits(document: TextDocument, settings: CitewrightSettings, analyse: (document: TextDocument) => Analysis): TextEdit[] {
+  return minimalEdit(document, fixAllText(document, settings, analyse));
 }

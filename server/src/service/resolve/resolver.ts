@@ -41,6 +41,8 @@ export function intendedEntries(resolution: ItemResolution): readonly ReferenceE
       return resolution.candidates.length === 1 ? resolution.candidates : [];
     case 'ambiguous':
       return resolution.candidates;
+    case 'unresolved':
+      return resolution.suggestions.length === 1 ? resolution.suggestions : [];
     default:
       return [];
   }

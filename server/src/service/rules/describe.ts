@@ -2,9 +2,9 @@
 import type { Analysis } from '../analysis';
 import type { CitationItem, ReferenceEntry } from '../model';
 
-/** The item as the writer cited it, without locator: `Breslaur 1980`, `Medvedev & Medvedev 1977`, `Smith et al. 2019`. */
+/** The item as the writer cited it, without locator: `Breslaur 1980`, `Smith et al. 2019`, `@key`, `\cite{key}`. */
 export function describeItem(analysis: Analysis, item: CitationItem): string {
-  if (item.key !== null) return `@${item.key}`;
+  if (item.key !== null) return analysis.model.kind === 'latex' ? item.key : `@${item.key}`;
   const doc = analysis.document;
   const first = item.authorRanges[0];
   const last = item.authorRanges[item.authorRanges.length - 1];

@@ -1,5 +1,7 @@
 // Every diagnostic rule, in the order of DESIGN.md's table.
 import { adjacentCitations } from './adjacentCitations';
+import { bibliographySyntax } from './bibliographySyntax';
+import { missingBibliography } from './missingBibliography';
 import { ambiguousCitation } from './ambiguousCitation';
 import { authorListMismatch } from './authorListMismatch';
 import { duplicateReference } from './duplicateReference';
@@ -30,4 +32,6 @@ export const RULES: readonly Rule[] = [
   referenceFormat,
   adjacentCitations,
   quoteWithoutPage,
+  bibliographySyntax,
+  missingBibliography,
 ];

@@ -1,6 +1,7 @@
 // What every diagnostic rule is: a stable code, a default severity, and a check that returns findings with fixes.
 import type { Range } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis';
+import type { Library } from '../bibliography/library';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -37,6 +38,10 @@ export interface Fix {
 
 export interface Finding {
   readonly code: RuleCode;
+  /** The file the range is in, when it is not the analysed document (a bibliography file). */
+  readonly uri?: string;
+  /** A severity below the rule's default for this finding (an unused entry of a shared library is a hint). */
+  readonly severity?: Severity;
   readonly range: Range;
   readonly message: string;
   readonly fixes: readonly Fix[];
@@ -44,8 +49,17 @@ export interface Finding {
   readonly data?: Readonly<Record<string, unknown>>;
 }
 
+/** A bibliography file with the analyses of the documents that use it. */
+export interface BibliographyContext {
+  readonly library: Library;
+  readonly users: readonly Analysis[];
+}
+
 export interface Rule {
   readonly code: RuleCode;
   readonly defaultSeverity: Severity;
+  /** Findings in a document. */
   check(analysis: Analysis): Finding[];
+  /** Findings in a bibliography file, for rules that have them. */
+  checkBibliography?(context: BibliographyContext): Finding[];
 }

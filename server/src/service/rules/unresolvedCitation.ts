@@ -1,5 +1,6 @@
 import type { Analysis, CitedItem } from '../analysis';
-import type { CitationItem, ReferenceEntry } from '../model';
+import { baseName } from '../bibliography/uris';
+import type { Citation, CitationItem, ReferenceEntry } from '../model';
 import { alternatives, describeEntry, describeItem } from './describe';
 import { insertEntryEdit } from './listEdits';
 import { itemsWithStatus } from './resolutionRules';
@@ -21,10 +22,26 @@ function stubFix(analysis: Analysis, cited: CitedItem): Fix | null {
   };
 }
 
-function message(analysis: Analysis, item: CitationItem, suggestions: readonly ReferenceEntry[], listed: boolean): string {
-  const where = listed ? 'the reference list' : 'any bibliography';
-  const base = `'${describeItem(analysis, item)}' has no entry in ${where}`;
-  return suggestions.length > 0 ? `${base}; did you mean ${alternatives(suggestions.map(describeEntry))}?` : base;
+/** "did you mean" fixes for a key: replace it with each suggested key. */
+function keyFixes(analysis: Analysis, item: CitationItem, suggestions: readonly ReferenceEntry[]): Fix[] {
+  return suggestions.map((entry) => ({
+    title: `Change to ${analysis.model.kind === 'latex' ? '' : '@'}${entry.key}`,
+    edits: [{ uri: analysis.document.uri, range: item.keyRange!, newText: entry.key ?? '' }],
+    fixAll: suggestions.length === 1,
+  }));
+}
+
+function whereChecked(analysis: Analysis, citation: Citation): string {
+  if (citation.listIndex >= 0) return 'the reference list';
+  const files = analysis.bibliographies.filter((b) => b.library).map((b) => baseName(b.source.uri));
+  return files.length > 0 ? files.join(', ') : 'the document';
+}
+
+function message(analysis: Analysis, citation: Citation, item: CitationItem, suggestions: readonly ReferenceEntry[]): string {
+  const base = `'${describeItem(analysis, item)}' has no entry in ${whereChecked(analysis, citation)}`;
+  const keyPrefix = analysis.model.kind === 'latex' ? '' : '@';
+  const names = suggestions.map((e) => (item.key !== null ? `${keyPrefix}${e.key}` : describeEntry(e)));
+  return suggestions.length > 0 ? `${base}; did you mean ${alternatives(names)}?` : base;
 }
 
 export const unresolvedCitation: Rule = {
@@ -33,13 +50,13 @@ export const unresolvedCitation: Rule = {
   check(analysis) {
     return itemsWithStatus(analysis, 'unresolved').map((cited) => {
       const { item, citation, resolution } = cited;
-      const stub = stubFix(analysis, cited);
+      const stub = item.key === null ? stubFix(analysis, cited) : null;
       return {
         code: 'unresolved-citation',
-        range: item.range,
-        message: message(analysis, item, resolution.suggestions, citation.listIndex >= 0),
+        range: item.keyRange ?? item.range,
+        message: message(analysis, citation, item, resolution.suggestions),
         data: { suggestions: resolution.suggestions.map((e) => e.id) },
-        fixes: stub ? [stub] : [],
+        fixes: item.key !== null ? keyFixes(analysis, item, resolution.suggestions) : stub ? [stub] : [],
       };
     });
   },

@@ -1,0 +1,58 @@
+// Which bibliography files serve a document, in the order pandoc, Quarto and LaTeX users expect:
+// 1. the files the document names (YAML `bibliography:`, `\bibliography{}`, `\addbibresource{}`);
+// 2. `bibliography` of the nearest `_quarto.yml` above the document;
+// 3. the `citewright.bibliographies` setting;
+// 4. otherwise, for pandoc and LaTeX documents, a `.bib` with the document's name next to it, or the only
+//    `.bib` in its folder.
+import type { BibliographyLink, DocumentModel } from '../model';
+import type { CitewrightSettings } from '../settings';
+import { quartoBibliographies } from '../syntax/bibliographyLinks';
+import type { CitationWorkspace } from '../workspace';
+import { baseName, folderOf, resolvePath } from './uris';
+
+export type BibliographyOrigin = 'document' | 'quarto' | 'setting' | 'beside';
+
+export interface BibliographySource {
+  readonly uri: string;
+  /** Where the document names the file; null when found otherwise. */
+  readonly link: BibliographyLink | null;
+  readonly origin: BibliographyOrigin;
+}
+
+const QUARTO_LEVELS = 6;
+
+function quartoSources(documentUri: string, workspace: CitationWorkspace): BibliographySource[] {
+  let folder = folderOf(documentUri);
+  for (let level = 0; level < QUARTO_LEVELS; level++) {
+    const projectFile = `${folder}_quarto.yml`;
+    const project = workspace.readFile(projectFile);
+    if (project) {
+      return quartoBibliographies(project.text).map((p) => ({ uri: resolvePath(projectFile, p.path), link: null, origin: 'quarto' as const }));
+    }
+    // Up one folder, stopping at the root (`file:///`).
+    if (/^[a-z][a-z0-9+.-]*:\/\/[^/]*\/$/i.test(folder)) break;
+    folder = folderOf(folder.slice(0, -1));
+  }
+  return [];
+}
+
+function besideSources(documentUri: string, workspace: CitationWorkspace): BibliographySource[] {
+  const names = workspace.listFolder(folderOf(documentUri));
+  if (!names) return [];
+  const bibs = names.filter((n) => /\.bib$/i.test(n));
+  const stem = baseName(documentUri).replace(/\.[^.]+$/, '');
+  const chosen = bibs.find((n) => n.replace(/\.bib$/i, '') === stem) ?? (bibs.length === 1 ? bibs[0] : undefined);
+  return chosen ? [{ uri: resolvePath(documentUri, chosen), link: null, origin: 'beside' }] : [];
+}
+
+export function findBibliographies(model: DocumentModel, settings: CitewrightSettings, workspace: CitationWorkspace): BibliographySource[] {
+  const named: BibliographySource[] = model.bibliographyLinks.map((link) => ({ uri: resolvePath(model.uri, link.path), link, origin: 'document' }));
+  const found = [
+    ...named,
+    ...quartoSources(model.uri, workspace),
+    ...settings.bibliographies.map((path) => ({ uri: resolvePath(model.uri, path), link: null, origin: 'setting' as const })),
+  ];
+  const unique = found.filter((s, i) => found.findIndex((t) => t.uri === s.uri) === i);
+  // An author-date essay keeps its own reference list: a .bib that happens to lie beside it is not its bibliography.
+  return unique.length > 0 || model.kind === 'author-date' ? unique : besideSources(model.uri, workspace);
+}

@@ -1,0 +1,18 @@
+// What the host lets the service read. The service never touches the file system: the LSP server and the
+// CLI answer these calls from disk (and from open editors), and decide what may be read at all.
+
+export interface FileSnapshot {
+  readonly text: string;
+  /** Changes whenever the text does (an editor version, a modification time): cached work is keyed on it. */
+  readonly version: string;
+}
+
+export interface CitationWorkspace {
+  /** A file's current text, or undefined when it does not exist or may not be read. */
+  readFile(uri: string): FileSnapshot | undefined;
+  /** The names of the files in a folder, or undefined when it cannot be listed. */
+  listFolder(uri: string): readonly string[] | undefined;
+}
+
+/** A workspace with no files: documents are checked against themselves only. */
+export const EMPTY_WORKSPACE: CitationWorkspace = { readFile: () => undefined, listFolder: () => undefined };
