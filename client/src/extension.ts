@@ -25,7 +25,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language },
       { scheme: 'untitled', language },
     ]),
-    synchronize: { configurationSection: 'citewright' },
+    synchronize: {
+      configurationSection: 'citewright',
+      // Bibliography files rewritten on disk (Zotero's auto-export) re-check the open documents.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{bib,json,yaml,yml,ris}'),
+    },
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
     outputChannelName: 'Citewright',
   };
   client = new LanguageClient('citewright', 'Citewright', serverOptions, clientOptions);

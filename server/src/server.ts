@@ -4,16 +4,38 @@ import {
   type CancellationToken, type Connection, type DocumentDiagnosticReport, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CancelledError, createCitationService, DEFAULT_SETTINGS, readSettings, type CitewrightSettings } from './service';
+import { fileURLToPath } from 'node:url';
+import { expandBibliographySetting, folderFor, isInside } from './bibliographySetting';
+import { FileWorkspace } from './fileWorkspace';
+import { CancelledError, createCitationService, DEFAULT_SETTINGS, readSettings, type CitationWorkspace, type CitewrightSettings } from './service';
 import { FIX_ALL_KIND } from './service/features/codeActions';
+
+/** What the client tells the server at start (`initializationOptions`). */
+interface InitializationOptions {
+  /** False in an untrusted workspace: nothing outside the workspace folders is read, path settings are ignored. */
+  readonly workspaceTrusted?: boolean;
+}
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const settingsByUri = new Map<string, CitewrightSettings>();
   let canPullConfiguration = false;
+  let folders: string[] = [];
+  let trusted = true;
+
+  const files = new FileWorkspace({ mayRead: (path) => trusted || isInside(path, folders) });
+  // Open editors win over the disk: a .bib being edited is read as it stands in the editor.
+  const workspace: CitationWorkspace = {
+    readFile: (uri) => {
+      const open = documents.get(uri);
+      return open ? { text: open.getText(), version: `editor:${open.version}` } : files.readFile(uri);
+    },
+    listFolder: (uri) => files.listFolder(uri),
+  };
 
   const service = createCitationService({
     config: { get: (uri) => settingsByUri.get(uri) ?? DEFAULT_SETTINGS },
+    workspace,
     logger: { log: (m) => connection.console.log(m) },
   });
 
@@ -21,7 +43,8 @@ export function startServer(connection: Connection): void {
   async function loadSettings(uri: string): Promise<void> {
     if (!canPullConfiguration || settingsByUri.has(uri)) return;
     const raw: unknown = await connection.workspace.getConfiguration({ scopeUri: uri, section: 'citewright' });
-    settingsByUri.set(uri, readSettings(raw, (m) => connection.console.warn(m)));
+    const settings = readSettings(raw, (m) => connection.console.warn(m));
+    settingsByUri.set(uri, { ...settings, bibliographies: trusted ? expandBibliographySetting(settings.bibliographies, folderFor(uri, folders)) : [] });
   }
 
   /** Runs a request against an open document; a cancelled request answers as LSP says it should. */
@@ -41,6 +64,8 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    trusted = (params.initializationOptions as InitializationOptions | undefined)?.workspaceTrusted !== false;
+    folders = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -59,7 +84,12 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration(() => {
     settingsByUri.clear();
-    connection.languages.diagnostics.refresh();
+    void connection.languages.diagnostics.refresh();
+  });
+
+  // A bibliography changed on disk (Zotero's auto-export rewrites it in place): every open document re-checks.
+  connection.onDidChangeWatchedFiles(() => {
+    void connection.languages.diagnostics.refresh();
   });
 
   documents.onDidClose((event) => {
