@@ -115,6 +115,19 @@ function tokens(text: string, part: Span): Span[] {
   return result;
 }
 
+/** `{World Health Organization}` without its protecting braces, so that its range is the name itself. */
+function unbraced(text: string, span: Span): Span {
+  if (text.charCodeAt(span.start) !== OPEN_BRACE || text.charCodeAt(span.end - 1) !== CLOSE_BRACE) return span;
+  let depth = 0;
+  for (let i = span.start; i < span.end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === OPEN_BRACE) depth++;
+    else if (code === CLOSE_BRACE && --depth === 0 && i < span.end - 1) return span;
+  }
+  // A special character (`{\"U}ber`) is part of the name, not a protecting group.
+  return text.charCodeAt(span.start + 1) === BACKSLASH ? span : { start: span.start + 1, end: span.end - 1 };
+}
+
 function decode(text: string, span: Span): string {
   return latexToUnicode(text.slice(span.start, span.end));
 }
@@ -151,7 +164,7 @@ function parseOneName(text: string, nameSpan: Span): BibName | null {
   }
   if (parts.length > 1) {
     // `von Last, First` or `von Last, Jr, First`: everything before the first comma is the surname.
-    const surname = parts[0];
+    const surname = unbraced(text, parts[0]);
     if (surname.end <= surname.start) return null;
     const given = parts.length > 2 ? parts[2] : parts[1];
     return { surname: decode(text, surname), given: decode(text, given), surnameStart: surname.start, surnameEnd: surname.end };
@@ -166,7 +179,7 @@ function parseOneName(text: string, nameSpan: Span): BibName | null {
       break;
     }
   }
-  const surname = { start: words[surnameFrom].start, end: words[words.length - 1].end };
+  const surname = unbraced(text, { start: words[surnameFrom].start, end: words[words.length - 1].end });
   const given = surnameFrom === 0 ? { start: 0, end: 0 } : { start: words[0].start, end: words[surnameFrom - 1].end };
   return { surname: decode(text, surname), given: decode(text, given), surnameStart: surname.start, surnameEnd: surname.end };
 }

@@ -77,6 +77,8 @@ class EntrySyntaxError {
   constructor(
     readonly offset: number,
     readonly reason: string,
+    /** Whether `reason` already says where reading stopped. */
+    readonly saysWhere = false,
   ) {}
 }
 
@@ -194,7 +196,7 @@ class BibScanner {
   private checkLineStart(offset: number, open: number): void {
     if (!this.isEntryStartLine(offset)) return;
     const what = open === -1 ? 'the entry is not closed' : this.unclosed(open);
-    throw new EntrySyntaxError(offset, `${what}; a new entry starts at line ${this.lines.lineOf(offset) + 1}`);
+    throw new EntrySyntaxError(offset, `${what}; a new entry starts at line ${this.lines.lineOf(offset) + 1}`, true);
   }
 
   /** Skips white space and `%` comment lines inside an entry. */
@@ -297,7 +299,7 @@ class BibScanner {
       const what = this.currentKey !== null
         ? `Entry '${this.currentKey}'`
         : type === 'string' || type === 'preamble' ? `This @${type}` : `This @${type} entry`;
-      this.report(at, this.headerEnd, what, error.reason, error.offset);
+      this.report(at, this.headerEnd, what, error.reason, error.offset, error.saysWhere);
       return this.resynchronise(at);
     }
   }
@@ -539,8 +541,8 @@ class BibScanner {
     return `line ${position.line + 1}, column ${position.character + 1}`;
   }
 
-  private report(start: number, end: number, what: string, reason: string, stoppedAt?: number): void {
-    const stopped = stoppedAt === undefined ? '' : ` (${this.where(Math.min(stoppedAt, this.text.length))})`;
+  private report(start: number, end: number, what: string, reason: string, stoppedAt?: number, saysWhere = false): void {
+    const stopped = stoppedAt === undefined || saysWhere ? '' : ` (${this.where(Math.min(stoppedAt, this.text.length))})`;
     this.problems.push({
       kind: 'syntax',
       message: `${what} cannot be read: ${reason}${stopped}. It is skipped; the other entries still load.`,
