@@ -4,7 +4,9 @@ import {
   type CancellationToken, type Connection, type DocumentDiagnosticReport, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileURLToPath } from 'node:url';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expandBibliographySetting, folderFor, isInside } from './bibliographySetting';
 import { FileWorkspace } from './fileWorkspace';
 import { CancelledError, createCitationService, DEFAULT_SETTINGS, readSettings, type CitationWorkspace, type CitewrightSettings } from './service';
@@ -36,6 +38,7 @@ export function startServer(connection: Connection): void {
   const service = createCitationService({
     config: { get: (uri) => settingsByUri.get(uri) ?? DEFAULT_SETTINGS },
     workspace,
+    styleFolders: [join(homedir(), 'Zotero', 'styles'), '/usr/share/citation-style-language/styles'].map((f) => `${pathToFileURL(f).href}/`),
     logger: { log: (m) => connection.console.log(m) },
   });
 
@@ -70,7 +73,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
-        completionProvider: { triggerCharacters: ['(', ';'] },
+        completionProvider: { triggerCharacters: ['(', ';', '@', '{', ','], resolveProvider: true },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
@@ -105,6 +108,14 @@ export function startServer(connection: Connection): void {
   );
   connection.onCompletion((params, token) =>
     withDocument(params.textDocument.uri, token, null, (doc) => service.getCompletions(doc, params.position, token)));
+  connection.onCompletionResolve((item, token) => {
+    try {
+      return service.resolveCompletion(item, token);
+    } catch (error) {
+      if (error instanceof CancelledError) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+      throw error;
+    }
+  });
   connection.onHover((params, token) =>
     withDocument(params.textDocument.uri, token, null, (doc) => service.getHover(doc, params.position, token)));
   connection.onDefinition((params, token) =>

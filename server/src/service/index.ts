@@ -2,7 +2,7 @@
 // settings in and get plain LSP-shaped results back. No vscode, no connection, no fs, no net.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
-  CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position, Range, TextEdit, WorkspaceEdit,
+  CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position, Range, TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import { analyseDocument, type Analysis, type LoadedBibliography } from './analysis';
 import { findBibliographies } from './bibliography/discovery';
@@ -12,6 +12,9 @@ import type { DocumentModel } from './model';
 import { NEVER_CANCELLED, throwIfCancelled, type Cancellation } from './cancellation';
 import { getCodeActions } from './features/codeActions';
 import { getCompletions } from './features/completion';
+import { resolveCompletionItem } from './features/completionResolve';
+import { getKeyCompletions } from './features/keyCompletion';
+import { resolveStyle, type ResolvedStyle } from './bibliography/styleResolution';
 import { bibliographyFindings, getDiagnostics, severityOf, toDiagnostic } from './features/diagnostics';
 import type { Finding } from './rules/rule';
 import { getDocumentSymbols } from './features/documentSymbols';
@@ -31,6 +34,8 @@ export interface CitationServiceOptions {
   readonly config: { get(uri: string): CitewrightSettings };
   /** Where bibliography files are read from; without one, documents are checked against themselves. */
   readonly workspace?: CitationWorkspace;
+  /** Folders (URIs ending in `/`) where named CSL styles are looked for: the Zotero styles folder, Debian's styles. */
+  readonly styleFolders?: readonly string[];
   readonly logger?: Logger;
 }
 
@@ -39,6 +44,8 @@ export interface CitationService {
   analyse(document: TextDocument): Analysis;
   getDiagnostics(document: TextDocument, token?: Cancellation): Diagnostic[];
   getCompletions(document: TextDocument, position: Position, token?: Cancellation): CompletionList | null;
+  /** Fills in a completion item's documentation and, for a library work, the new reference-list entry. */
+  resolveCompletion(item: CompletionItem, token?: Cancellation): CompletionItem;
   getHover(document: TextDocument, position: Position, token?: Cancellation): Hover | null;
   getDefinition(document: TextDocument, position: Position, token?: Cancellation): Location[];
   getReferences(document: TextDocument, position: Position, includeDeclaration: boolean, token?: Cancellation): Location[];
@@ -109,6 +116,27 @@ export function createCitationService(options: CitationServiceOptions): Citation
   }
 
   const settings = (document: TextDocument) => options.config.get(document.uri);
+  const styles = new Map<string, ResolvedStyle>();
+
+  /** The formatting style for a document, resolved once per setting value. */
+  function styleFor(uri: string): ResolvedStyle {
+    const setting = options.config.get(uri).style;
+    const key = `${setting}\u0000${/\.csl$/i.test(setting) ? uri : ''}`;
+    let style = styles.get(key);
+    if (!style) {
+      style = resolveStyle(setting, uri, workspace, options.styleFolders ?? []);
+      styles.set(key, style);
+    }
+    return style;
+  }
+
+  function resolveCompletion(item: CompletionItem, token: Cancellation): CompletionItem {
+    const data = item.data as { uri?: unknown; entry?: unknown; addToList?: unknown } | undefined;
+    const cached = typeof data?.uri === 'string' ? analyses.get(data.uri)?.analysis : undefined;
+    if (!cached || typeof data?.entry !== 'string') return item;
+    throwIfCancelled(token);
+    return resolveCompletionItem(cached, item, data.entry, typeof data.addToList === 'number' ? data.addToList : null, styleFor(cached.document.uri));
+  }
 
   function usersOf(uri: string): Analysis[] {
     return [...analyses.values()].map((a) => a.analysis).filter((a) => a.bibliographies.some((b) => b.source.uri === uri));
@@ -132,8 +160,9 @@ export function createCitationService(options: CitationServiceOptions): Citation
       const findings = getBibliographyFindings(doc.uri, { text: doc.getText(), version: `editor:${doc.version}` });
       return findings.map((f) => toDiagnostic(f, severityOf(f, settings(doc))!));
     },
-    getCompletions: (doc, pos, token = NEVER_CANCELLED) => run(doc, token, (a) => getCompletions(a, pos)),
-    getHover: (doc, pos, token = NEVER_CANCELLED) => run(doc, token, (a) => getHover(a, pos)),
+    getCompletions: (doc, pos, token = NEVER_CANCELLED) => run(doc, token, (a) => getKeyCompletions(a, pos) ?? getCompletions(a, pos)),
+    resolveCompletion: (item, token = NEVER_CANCELLED) => resolveCompletion(item, token),
+    getHover: (doc, pos, token = NEVER_CANCELLED) => run(doc, token, (a) => getHover(a, pos, styleFor(doc.uri))),
     getDefinition: (doc, pos, token = NEVER_CANCELLED) => run(doc, token, (a) => getDefinition(a, pos)),
     getReferences: (doc, pos, includeDeclaration, token = NEVER_CANCELLED) => run(doc, token, (a) => getReferences(a, pos, includeDeclaration)),
     prepareRename: (doc, pos, token = NEVER_CANCELLED) => run(doc, token, (a) => prepareRename(a, pos)),

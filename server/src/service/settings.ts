@@ -8,9 +8,11 @@ export interface CitewrightSettings {
   readonly rules: Readonly<Partial<Record<RuleCode, RuleSetting>>>;
   /** Bibliography files for every document: absolute paths or URIs, or paths relative to the document. */
   readonly bibliographies: readonly string[];
+  /** How bibliography entries are formatted: `harvard`, `apa`, `vancouver`, or a .csl file's path or style name. */
+  readonly style: string;
 }
 
-export const DEFAULT_SETTINGS: CitewrightSettings = { rules: {}, bibliographies: [] };
+export const DEFAULT_SETTINGS: CitewrightSettings = { rules: {}, bibliographies: [], style: 'harvard' };
 
 const RULE_SETTINGS = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -38,5 +40,9 @@ export function readSettings(raw: unknown, warn: (message: string) => void): Cit
   let bibliographies: string[] = [];
   if (Array.isArray(bibliographiesRaw) && bibliographiesRaw.every((b) => typeof b === 'string')) bibliographies = bibliographiesRaw;
   else if (bibliographiesRaw !== undefined) warn('citewright.bibliographies should be a list of paths; ignoring it');
-  return { rules, bibliographies };
+  const styleRaw = (raw as { style?: unknown }).style;
+  let style = DEFAULT_SETTINGS.style;
+  if (typeof styleRaw === 'string' && styleRaw.trim() !== '') style = styleRaw.trim();
+  else if (styleRaw !== undefined) warn(`citewright.style should be a style name or a .csl path, not ${JSON.stringify(styleRaw)}; using harvard`);
+  return { rules, bibliographies, style };
 }

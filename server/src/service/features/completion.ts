@@ -1,8 +1,11 @@
 // Completion inside an author-date citation: after `(`, after `;`, while typing a name or year, and after
 // a narrative `Name (`. Inserts the citation in the style this document already uses.
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver-types';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis';
-import { citationStyleOf, citedAuthors } from '../citationStyle';
+import { citationStyleOf, citedAuthors, type CitationStyle } from '../citationStyle';
+import { compareEntries } from '../entryOrder';
+import { matchRank, queryWords } from './entrySearch';
+import { MAX_KEY_ITEMS } from './keyCompletion';
 import type { ReferenceEntry, ReferenceList } from '../model';
 import { foldedKey, isNearMiss, sameAuthor } from '../resolve/surname';
 import { escapeMarkdownText } from './markdownText';
@@ -44,23 +47,6 @@ function listAt(analysis: Analysis, offset: number): ReferenceList | null {
   return lists.find((l) => l.start > offset) ?? lists[lists.length - 1] ?? null;
 }
 
-/** How well an entry matches what was typed: lower is better, null for no match. */
-function matchRank(entry: ReferenceEntry, typed: string): number | null {
-  const words = typed.toLowerCase().split(/[\s,;:&]+/).filter((w) => w.length > 0 && w !== 'and' && w !== 'et' && w !== 'al.');
-  if (words.length === 0) return 0;
-  const authors = entry.authors.map(foldedKey);
-  const titleWords = (entry.title ?? '').toLowerCase().split(/[^\p{L}\p{N}]+/u);
-  let rank = 0;
-  for (const word of words) {
-    const folded = foldedKey(word);
-    if (authors.some((a) => a.startsWith(folded))) continue;
-    if (entry.year?.startsWith(word)) { rank += 1; continue; }
-    if (titleWords.some((t) => t.startsWith(word))) { rank += 2; continue; }
-    return null;
-  }
-  return rank;
-}
-
 export function getCompletions(analysis: Analysis, position: Position): CompletionList | null {
   const doc = analysis.document;
   const offset = doc.offsetAt(position);
@@ -79,8 +65,7 @@ export function getCompletions(analysis: Analysis, position: Position): Completi
   const narrative = narrativeEntries.length > 0 ? context.narrativeAuthor : null;
   const items: CompletionItem[] = [];
   for (const entry of narrative ? narrativeEntries : list.entries) {
-    const typed = narrative ? '' : context.typed;
-    const rank = matchRank(entry, typed);
+    const rank = matchRank(entry, narrative ? [] : queryWords(context.typed));
     if (rank === null) continue;
     const authors = citedAuthors(entry, style.and);
     const year = entry.year ?? 'n.d.';
@@ -97,5 +82,46 @@ export function getCompletions(analysis: Analysis, position: Position): Completi
       data: { entry: entry.id },
     });
   }
-  return { isIncomplete: false, items };
+  const fromLibraries = narrative ? { isIncomplete: false, items: [] } : libraryWorks(analysis, list, context, range, style, close);
+  return { isIncomplete: fromLibraries.isIncomplete, items: [...items, ...fromLibraries.items] };
+}
+
+/**
+ * Works of the bibliography files that the reference list does not have yet: accepting one inserts the
+ * citation, and resolving it adds the formatted entry to the list at its alphabetical place.
+ */
+function libraryWorks(
+  analysis: Analysis,
+  list: ReferenceList,
+  context: CitationContext,
+  range: Range,
+  style: CitationStyle,
+  close: string,
+): CompletionList {
+  const listed = new Set(list.entries.map((e) => `${foldedKey(e.authors[0] ?? '')}\u0000${e.year ?? ''}`));
+  const words = queryWords(context.typed);
+  const ranked: Array<[number, ReferenceEntry]> = [];
+  for (const { library } of analysis.bibliographies) {
+    for (const entry of library?.entries ?? []) {
+      if (listed.has(`${foldedKey(entry.authors[0] ?? '')}\u0000${entry.year ?? ''}`)) continue;
+      const rank = matchRank(entry, words);
+      if (rank !== null) ranked.push([rank, entry]);
+    }
+  }
+  ranked.sort((a, b) => a[0] - b[0] || compareEntries(a[1], b[1]));
+  const items = ranked.slice(0, MAX_KEY_ITEMS).map(([, entry], i): CompletionItem => {
+    const authors = citedAuthors(entry, style.and);
+    const year = entry.year ?? 'n.d.';
+    return {
+      label: `${authors} ${year}`,
+      kind: CompletionItemKind.Reference,
+      detail: `${entry.title ?? ''} — add from ${entry.source}`,
+      filterText: `${context.typed} ${entry.authors.join(' ')} ${year}`,
+      sortText: `9-${String(i).padStart(6, '0')}`,
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: { range, newText: `${authors}${style.yearSeparator}${year}${style.pagePrefix}\${1}${close}$0` },
+      data: { uri: analysis.document.uri, entry: entry.id, addToList: list.index },
+    };
+  });
+  return { isIncomplete: ranked.length > MAX_KEY_ITEMS, items };
 }

@@ -6,6 +6,8 @@ import { resolvedEntry } from '../resolve/resolver';
 import type { ReferenceEntry } from '../model';
 import { findingsOf } from './diagnostics';
 import { contains, entryAt, itemAt } from './locate';
+import type { ResolvedStyle } from '../bibliography/styleResolution';
+import { entryMarkdown } from './entryMarkdown';
 import { escapeMarkdownText } from './markdownText';
 
 function citingLines(analysis: Analysis, entry: ReferenceEntry): number[] {
@@ -18,7 +20,7 @@ function timesCited(lines: number[], count: number): string {
   return `Cited ${count === 1 ? 'once' : `${count} times`} (line${lines.length === 1 ? '' : 's'} ${lines.join(', ')})`;
 }
 
-export function getHover(analysis: Analysis, position: Position): Hover | null {
+export function getHover(analysis: Analysis, position: Position, style: ResolvedStyle): Hover | null {
   const cited = itemAt(analysis, position);
   if (cited) {
     const entry = resolvedEntry(cited.resolution);
@@ -26,7 +28,7 @@ export function getHover(analysis: Analysis, position: Position): Hover | null {
     const parts: string[] = [];
     if (entry) {
       const count = analysis.citedBy.get(entry.id)?.length ?? 0;
-      parts.push(escapeMarkdownText(entry.text), timesCited(citingLines(analysis, entry), count));
+      parts.push(entryMarkdown(entry, style), timesCited(citingLines(analysis, entry), count));
     }
     for (const problem of problems) parts.push(`⚠ ${escapeMarkdownText(problem.message)}`);
     if (parts.length === 0) return null;

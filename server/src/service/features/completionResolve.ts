@@ -1,0 +1,25 @@
+// Completion items are sent bare and filled in when VS Code shows one: formatting an entry with citeproc
+// costs milliseconds, too much for every item of a long list.
+import { MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
+import type { Analysis } from '../analysis';
+import { formatEntry } from '../bibliography/cslConversion';
+import type { ResolvedStyle } from '../bibliography/styleResolution';
+import type { ReferenceEntry } from '../model';
+import { insertEntryEdit } from '../rules/listEdits';
+import { entryMarkdown } from './entryMarkdown';
+
+export function findEntry(analysis: Analysis, id: string): ReferenceEntry | undefined {
+  return analysis.model.entries.find((e) => e.id === id)
+    ?? analysis.model.keyedEntries.find((e) => e.id === id)
+    ?? analysis.bibliographies.flatMap((b) => b.library?.entries ?? []).find((e) => e.id === id);
+}
+
+export function resolveCompletionItem(analysis: Analysis, item: CompletionItem, entryId: string, listIndex: number | null, style: ResolvedStyle): CompletionItem {
+  const entry = findEntry(analysis, entryId);
+  if (!entry) return item;
+  const resolved: CompletionItem = { ...item, documentation: { kind: MarkupKind.Markdown, value: entryMarkdown(entry, style) } };
+  const list = listIndex === null ? undefined : analysis.model.lists[listIndex];
+  if (!list || 'error' in style) return resolved;
+  const text = formatEntry(entry, style.style).markdown;
+  return { ...resolved, additionalTextEdits: [insertEntryEdit(analysis, list, text, entry)].map((e) => ({ range: e.range, newText: e.newText })) };
+}

@@ -1,0 +1,32 @@
+// An entry shown in a hover or a completion: as written when it is in the document, formatted in the
+// user's style when it comes from a bibliography file, with its DOI or URL as a link. Never raw HTML,
+// never a link other than http(s).
+import { entryToCsl, formatEntry } from '../bibliography/cslConversion';
+import type { ResolvedStyle } from '../bibliography/styleResolution';
+import type { ReferenceEntry } from '../model';
+import { escapeMarkdownText } from './markdownText';
+
+function webLink(entry: ReferenceEntry): string | null {
+  const csl = entryToCsl(entry);
+  const doi = typeof csl.DOI === 'string' ? csl.DOI.replace(/^https?:\/\/(?:dx\.)?doi\.org\//i, '') : null;
+  const url = doi ? `https://doi.org/${doi}` : typeof csl.URL === 'string' ? csl.URL : null;
+  if (!url || !/^https?:\/\/[^\s<>()]+$/i.test(url)) return null;
+  return `[${escapeMarkdownText(url)}](${url})`;
+}
+
+export function entryMarkdown(entry: ReferenceEntry, style: ResolvedStyle): string {
+  if (entry.source === 'document') return escapeMarkdownText(entry.text);
+  let formatted: string;
+  if ('error' in style) {
+    formatted = `${escapeMarkdownText(entry.label)} ${escapeMarkdownText(entry.title ?? '')}\n\n*Citewright: ${escapeMarkdownText(style.error)}*`;
+  } else {
+    try {
+      formatted = formatEntry(entry, style.style).markdown;
+    } catch (error) {
+      formatted = `${escapeMarkdownText(entry.label)} ${escapeMarkdownText(entry.title ?? '')}\n\n*Citewright cannot format this entry: ${escapeMarkdownText((error as Error).message)}*`;
+    }
+  }
+  const link = webLink(entry);
+  const where = `${escapeMarkdownText(entry.source)}, line ${entry.range.start.line + 1}`;
+  return [formatted, ...(link ? [link] : []), `*${where}*`].join('\n\n');
+}

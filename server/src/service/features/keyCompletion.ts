@@ -1,0 +1,61 @@
+// Completion of citation keys: after `[@`, `@` and `; @` in Markdown, and inside `\cite{...}` (any variant,
+// also after a comma). Offers every entry of the document's bibliographies that matches the typed text on
+// key, author, year or title words; a long list is cut on the server and marked incomplete, so that VS Code
+// asks again as the writer narrows it and no match they type towards is ever dropped.
+import { CompletionItemKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver-types';
+import type { Analysis } from '../analysis';
+import type { ReferenceEntry } from '../model';
+import { matchRank, queryWords } from './entrySearch';
+
+export const MAX_KEY_ITEMS = 200;
+
+const PANDOC_KEY_BEFORE = /(?:^|[\s[;(])-?@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*)?$/u;
+const LATEX_KEYS_BEFORE = /\\[A-Za-z]*cite[A-Za-z]*\*?(?:\s*\[[^\]\n]*\]){0,2}\s*\{([^{}]*)$/;
+
+/** The typed key and where it starts, when the cursor is where a key is written. */
+function keyContext(analysis: Analysis, offset: number): { start: number; typed: string } | null {
+  const masked = analysis.model.masked;
+  const before = masked.slice(Math.max(0, offset - 300), offset);
+  if (analysis.model.kind === 'latex') {
+    const m = LATEX_KEYS_BEFORE.exec(before);
+    if (!m) return null;
+    const typed = m[1].slice(m[1].lastIndexOf(',') + 1).trimStart();
+    return { start: offset - typed.length, typed };
+  }
+  const m = PANDOC_KEY_BEFORE.exec(before);
+  if (!m) return null;
+  const typed = m[1] ?? '';
+  return { start: offset - typed.length, typed };
+}
+
+/** `Jacobs (1961) The Death and Life of Great American Cities`: enough to choose by. */
+function detailOf(entry: ReferenceEntry): string {
+  const authors = entry.authors.length > 2 ? `${entry.authors[0]} et al.` : entry.authors.join(' & ');
+  return `${authors} (${entry.year ?? 'n.d.'}) ${entry.title ?? ''}`.trim();
+}
+
+export function getKeyCompletions(analysis: Analysis, position: Position): CompletionList | null {
+  const doc = analysis.document;
+  const offset = doc.offsetAt(position);
+  const context = keyContext(analysis, offset);
+  if (!context || !analysis.keys) return null;
+  const words = queryWords(context.typed);
+  const ranked: Array<[number, ReferenceEntry]> = [];
+  for (const entry of analysis.keys.values()) {
+    const rank = matchRank(entry, words);
+    if (rank !== null) ranked.push([rank, entry]);
+  }
+  ranked.sort((a, b) => a[0] - b[0] || (a[1].key ?? '').localeCompare(b[1].key ?? ''));
+  const range = { start: doc.positionAt(context.start), end: position };
+  const items: CompletionItem[] = ranked.slice(0, MAX_KEY_ITEMS).map(([rank, entry], i) => ({
+    label: entry.key ?? '',
+    kind: CompletionItemKind.Reference,
+    detail: detailOf(entry),
+    // VS Code filters again on the client: let it match what the server matched on.
+    filterText: `${context.typed} ${entry.key ?? ''}`,
+    sortText: String(i).padStart(6, '0'),
+    textEdit: { range, newText: entry.key ?? '' },
+    data: { uri: doc.uri, entry: entry.id, rank },
+  }));
+  return { isIncomplete: ranked.length > MAX_KEY_ITEMS, items };
+}
