@@ -2,45 +2,16 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { bibEntryType, bibFieldRange, bibFields } from '../../../server/src/service/bibliography/bibliographyEntry';
-import type { BibliographyReadResult } from '../../../server/src/service/bibliography/bibliographyEntry';
 import { readBibtex } from '../../../server/src/service/bibliography/bibtexReader';
 import type { ReferenceEntry } from '../../../server/src/service/model';
-import { bibliographyFixture, compact } from './bibliographyTestHelpers';
-
-function summary(result: BibliographyReadResult): unknown[] {
-  return result.entries.map((entry) => ({
-    id: entry.id,
-    key: entry.key,
-    range: compact(entry.range),
-    keyRange: compact(entry.keyRange),
-    authors: entry.authors,
-    authorRanges: entry.authorRanges.map((range) => compact(range)),
-    year: entry.year,
-    yearRange: compact(entry.yearRange),
-    title: entry.title,
-    container: entry.container,
-    editors: entry.editors,
-    pages: entry.pages === null ? null : [entry.pages.text, entry.pages.first, entry.pages.last, compact(entry.pages.range)],
-    kind: entry.kind,
-    label: entry.label,
-  }));
-}
-
-function problems(result: BibliographyReadResult): unknown[] {
-  return result.problems.map((problem) => ({
-    kind: problem.kind,
-    message: problem.message,
-    range: compact(problem.range),
-    related: problem.related === null ? null : [problem.related.message, compact(problem.related.range)],
-  }));
-}
+import { bibliographyFixture, compact, entrySummaries, problemSummaries } from './bibliographyTestHelpers';
 
 describe('readBibtex on library.bib', () => {
   const text = bibliographyFixture('library.bib');
   const result = readBibtex('refs/library.bib', text);
 
   test('loads every entry but the broken one, each at its line, with its facts', () => {
-    assert.deepEqual(summary(result), [
+    assert.deepEqual(entrySummaries(result), [
       {
         id: 'R1', key: 'tompson1997', range: [7, 0, 14, 1], keyRange: [7, 9, 7, 20],
         authors: ['Tompson', 'Müller'], authorRanges: [[8, 15, 8, 22], [8, 39, 8, 49]],
@@ -88,7 +59,7 @@ describe('readBibtex on library.bib', () => {
   });
 
   test('reports the broken entry at its line and the duplicate key at the second key', () => {
-    assert.deepEqual(problems(result), [
+    assert.deepEqual(problemSummaries(result), [
       {
         kind: 'syntax',
         message: "Entry 'broken1980' cannot be read: the '{' at line 28, column 15 is never closed; a new entry starts at line 32. It is skipped; the other entries still load.",
@@ -206,7 +177,7 @@ describe('readBibtex syntax', () => {
     const text = '@article{a,\n  title = {T}\n  year = {2000}\n}\n@book{b, title = {B}}\n';
     const result = readBibtex('x.bib', text);
     assert.deepEqual(keys(text), ['b']);
-    assert.deepEqual(problems(result), [{
+    assert.deepEqual(problemSummaries(result), [{
       kind: 'syntax',
       message: "Entry 'a' cannot be read: expected ',' or '}' after the value of 'title', found 'y' (line 3, column 3). It is skipped; the other entries still load.",
       range: [0, 0, 0, 10],

@@ -148,6 +148,8 @@ class LatexDecoder {
   private pendingMark = '';
   private pendingMarkDepth = -1;
   private usedMarks = false;
+  /** Quotations opened with a backquote: the next `'` closes one with ’. */
+  private openSingleQuotes = 0;
   /** Text to write when the group at `depth` closes (closing quotation marks). */
   private readonly closers: { depth: number; text: string }[] = [];
 
@@ -189,6 +191,7 @@ class LatexDecoder {
             this.position += 2;
           } else {
             this.emit('‘');
+            this.openSingleQuotes++;
             this.position++;
           }
           break;
@@ -196,7 +199,12 @@ class LatexDecoder {
           if (text.charCodeAt(this.position + 1) === 39) {
             this.emit('”');
             this.position += 2;
+          } else if (this.openSingleQuotes > 0) {
+            this.emit('’');
+            this.openSingleQuotes--;
+            this.position++;
           } else {
+            // An apostrophe stays as typed (`O'Brien`), as documents write it.
             this.emit("'");
             this.position++;
           }
