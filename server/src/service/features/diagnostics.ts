@@ -7,11 +7,14 @@ import type { CitewrightSettings } from '../settings';
 
 const findingsCache = new WeakMap<Analysis, readonly Finding[]>();
 
-/** Every rule's findings for this analysis, computed once. */
+const byPosition = (a: Finding, b: Finding) =>
+  a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+
+/** Every rule's findings for this analysis, in document order, computed once. */
 export function findingsOf(analysis: Analysis): readonly Finding[] {
   let findings = findingsCache.get(analysis);
   if (!findings) {
-    findings = RULES.flatMap((rule) => rule.check(analysis));
+    findings = RULES.flatMap((rule) => rule.check(analysis)).sort(byPosition);
     findingsCache.set(analysis, findings);
   }
   return findings;
@@ -33,7 +36,7 @@ export function activeFindings(analysis: Analysis, settings: CitewrightSettings)
 
 /** Findings in a bibliography file, given the analyses of the documents that use it. */
 export function bibliographyFindings(context: BibliographyContext, settings: CitewrightSettings): Finding[] {
-  return RULES.flatMap((rule) => rule.checkBibliography?.(context) ?? []).filter((f) => severityOf(f, settings) !== null);
+  return RULES.flatMap((rule) => rule.checkBibliography?.(context) ?? []).filter((f) => severityOf(f, settings) !== null).sort(byPosition);
 }
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {

@@ -1,0 +1,135 @@
+// Documents with bibliography files: pandoc and LaTeX keys, discovery, broken entries, completion, hover.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic, MarkupContent } from "vscode-languageserver-types";
+import { createCitationService, DEFAULT_SETTINGS, type CitationWorkspace, type CitewrightSettings } from '../../server/src/service';
+import { REPO_ROOT } from './helpers';
+
+const FOLDER = join(REPO_ROOT, 'test', 'fixtures', 'service', 'workspace');
+const BASE = 'file:///ws/';
+
+/** The fixture folder as an in-memory workspace at file:///ws/. */
+function workspace(overrides: Record<string, string | null> = {}): CitationWorkspace {
+  const files = new Map(readdirSync(FOLDER).map((name) => [`${BASE}${name}`, readFileSync(join(FOLDER, name), 'utf8')]));
+  for (const [name, text] of Object.entries(overrides)) {
+    if (text === null) files.delete(`${BASE}${name}`);
+    else files.set(`${BASE}${name}`, text);
+  }
+  return {
+    readFile: (uri) => (files.has(uri) ? { text: files.get(uri)!, version: '1' } : undefined),
+    listFolder: (uri) => (uri === BASE ? [...files.keys()].map((k) => k.slice(BASE.length)) : undefined),
+  };
+}
+
+function setup(name: string, settings: Partial<CitewrightSettings> = {}, files: Record<string, string | null> = {}) {
+  const ws = workspace(files);
+  const service = createCitationService({ config: { get: () => ({ ...DEFAULT_SETTINGS, ...settings }) }, workspace: ws });
+  const text = ws.readFile(`${BASE}${name}`)!.text;
+  const document = TextDocument.create(`${BASE}${name}`, name.endsWith('.tex') ? 'latex' : 'markdown', 1, text);
+  return { service, document, text };
+}
+
+const brief = (d: Diagnostic) => `${String(d.code)}@${d.range.start.line + 1}: ${String(d.message)}`;
+
+describe('a pandoc paper with paper.bib', () => {
+  test('reports unresolved keys with did-you-mean fixes, and nothing for e-mails or cross-references', () => {
+    const { service, document } = setup('paper.md');
+    assert.deepEqual(service.getDiagnostics(document).map(brief), [
+      "unresolved-citation@6: '@gehl2010' has no entry in paper.bib",
+      "unresolved-citation@6: '@smth2019' has no entry in paper.bib; did you mean @smith2019?",
+    ]);
+    const diagnostic = service.getDiagnostics(document)[1];
+    const [fix] = service.getCodeActions(document, diagnostic.range, ['quickfix']);
+    assert.equal(fix.title, 'Change to @smith2019');
+    assert.equal(TextDocument.applyEdits(document, fix.edit!.changes![document.uri]).split('\n')[5].endsWith('see [@smith2019].'), true);
+  });
+
+  test('the broken entry is reported at its line in the .bib; every other entry still loads', () => {
+    const { service, document } = setup('paper.md');
+    service.getDiagnostics(document);
+    assert.deepEqual(service.getBibliographyFindings(`${BASE}paper.bib`).map((f) => `${f.code}@${f.range.start.line + 1}${f.severity ? `(${f.severity})` : ''}`), [
+      'bibliography-syntax@16',
+      'unused-reference@20',
+    ]);
+    assert.deepEqual([...service.analyse(document).keys!.keys()], ['nowak2018', 'jacobs1961', 'smith2019', 'unused2000']);
+  });
+
+  test('completion after [@ matches keys, authors, years and title words', () => {
+    const { service, text } = setup('paper.md');
+    const withCursor = (typed: string) => {
+      const edited = text.replace('[@smth2019]', `[@${typed}`);
+      const document = TextDocument.create(`${BASE}paper.md`, 'markdown', 2, edited);
+      return service.getCompletions(document, document.positionAt(edited.indexOf(`[@${typed}`) + 2 + typed.length))!.items.map((i) => i.label);
+    };
+    assert.deepEqual(withCursor(''), ['jacobs1961', 'nowak2018', 'smith2019', 'unused2000']);
+    assert.deepEqual(withCursor('greenf'), ['nowak2018']);
+    assert.deepEqual(withCursor('death'), ['jacobs1961']);
+    assert.deepEqual(withCursor('2000'), ['unused2000']);
+    assert.deepEqual(withCursor('muller'), ['unused2000']);
+  });
+
+  test('hover formats the entry in the style, with its DOI as a link', () => {
+    const { service, document, text } = setup('paper.md');
+    const hover = service.getHover(document, document.positionAt(text.indexOf('nowak2018') + 2))!;
+    assert.equal((hover.contents as MarkupContent).value, [
+      'Nowak, D.J. and Greenfield, E.J. (2018) “Declining Urban and Community Tree Cover,” *Urban Forestry & Urban Greening*, pp. 32–55. Available at: https://doi.org/10.1016/j.ufug.2018.03.006.',
+      '[https://doi.org/10.1016/j.ufug.2018.03.006](https://doi.org/10.1016/j.ufug.2018.03.006)',
+      '*paper.bib, line 4*',
+      '---',
+      'Cited once (line 6)',
+    ].join('\n\n'));
+  });
+
+  test('a missing bibliography is reported where the front matter names it', () => {
+    const { service, document } = setup('paper.md', {}, { 'paper.bib': null });
+    assert.deepEqual(service.getDiagnostics(document).map(brief), ["missing-bibliography@3: Bibliography file 'paper.bib' does not exist"]);
+  });
+});
+
+describe('a LaTeX paper with \\addbibresource', () => {
+  test('keys resolve; \\nocite counts as used; a missing file is reported at its line', () => {
+    const { service, document } = setup('thesis.tex');
+    assert.deepEqual(service.getDiagnostics(document).map(brief), [
+      "missing-bibliography@3: Bibliography file 'missing.bib' does not exist",
+      "unresolved-citation@6: 'jacobs1916' has no entry in paper.bib; did you mean jacobs1961?",
+    ]);
+    assert.deepEqual(service.getBibliographyFindings(`${BASE}paper.bib`).map((f) => `${f.code}@${f.range.start.line + 1}`), ['bibliography-syntax@16']);
+  });
+
+  test('completion inside \\cite{ after a comma', () => {
+    const { service, text } = setup('thesis.tex');
+    const edited = text.replace('\\cite{jacobs1916}', '\\cite{jacobs1961, no');
+    const document = TextDocument.create(`${BASE}thesis.tex`, 'latex', 2, edited);
+    const items = service.getCompletions(document, document.positionAt(edited.indexOf(', no') + 4))!.items;
+    assert.deepEqual(items.map((i) => [i.label, i.textEdit && 'range' in i.textEdit ? i.textEdit.range.start.character : -1]), [['nowak2018', 18]]);
+  });
+});
+
+describe('an author-date essay with a library', () => {
+  test('completion offers library works not in the list, and adds the formatted entry when chosen', () => {
+    const { service, document, text } = setup('essay.md', { bibliographies: ['paper.bib'] });
+    const list = service.getCompletions(document, document.positionAt(text.indexOf('Cooling (') + 9))!;
+    assert.deepEqual(list.items.map((i) => i.label), ['Jacobs 1961', 'Müller 2000', 'Nowak & Greenfield 2018', 'Smith 2019']);
+    const nowak = service.resolveCompletion(list.items[2]);
+    const edits = [nowak.textEdit as { range: never; newText: string }, ...nowak.additionalTextEdits!];
+    const snippetFree = edits.map((e) => ({ range: e.range, newText: e.newText.replace('${1}', '').replace('$0', '') }));
+    assert.equal(TextDocument.applyEdits(document, snippetFree), [
+      'Streets matter (Jacobs 1961: p.3). Cooling (Nowak & Greenfield 2018: p.)',
+      '',
+      '## References',
+      '',
+      '- Jacobs, J. (1961) *The Death and Life of Great American Cities*. New York: Random House',
+      '- Nowak, D.J. and Greenfield, E.J. (2018) “Declining Urban and Community Tree Cover,” *Urban Forestry & Urban Greening*, pp. 32–55. Available at: https://doi.org/10.1016/j.ufug.2018.03.006.',
+      '',
+    ].join('\n'));
+  });
+
+  test('a library entry in a setting is a hint when never cited, not a warning', () => {
+    const { service, document } = setup('essay.md', { bibliographies: ['paper.bib'] });
+    service.getDiagnostics(document);
+    assert.deepEqual([...new Set(service.getBibliographyFindings(`${BASE}paper.bib`).map((f) => `${f.code}:${f.severity ?? 'default'}`))].sort(), ['bibliography-syntax:default', 'unused-reference:hint']);
+  });
+});
