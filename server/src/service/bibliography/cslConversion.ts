@@ -88,9 +88,12 @@ const VERBATIM_FIELDS: ReadonlySet<string> = new Set(['id', 'citation-key', 'URL
 const NAME_FIELDS: ReadonlySet<string> = new Set(['author', 'editor', 'translator', 'container-author', 'collection-editor', 'composer', 'director', 'interviewer', 'recipient', 'reviewed-author', 'editorial-director', 'illustrator', 'original-author']);
 const DATE_FIELDS: ReadonlySet<string> = new Set(['issued', 'accessed', 'original-date', 'event-date', 'submitted', 'available-date']);
 
-/** Text without the LaTeX commands citation-js leaves (`\TeX`, `\slash`, `\enquote*{...}`). */
+/**
+ * Text without the LaTeX commands citation-js leaves (`\TeX`, `\slash`, `\enquote*{...}`), on one line:
+ * citeproc would print a YAML block scalar's final line break as a space.
+ */
 function withoutLatex(text: string): string {
-  return text.includes('\\') ? latexToUnicode(text, { keepSpacesAfterCommands: true }) : text;
+  return text.includes('\\') ? latexToUnicode(text, { keepSpacesAfterCommands: true }) : text.replace(/\s+/g, ' ').trim();
 }
 
 function cleanName(name: unknown): unknown {
