@@ -12,6 +12,12 @@ import { FileWorkspace } from './fileWorkspace';
 import { CancelledError, createCitationService, DEFAULT_SETTINGS, readSettings, type CitationWorkspace, type CitewrightSettings } from './service';
 import { FIX_ALL_KIND } from './service/features/codeActions';
 
+/** Commands the client calls with a document URI (they are not for the command palette directly). */
+export const SERVER_COMMANDS = {
+  generateReferenceList: 'citewright.server.generateReferenceList',
+  sortReferenceList: 'citewright.server.sortReferenceList',
+} as const;
+
 /** What the client tells the server at start (`initializationOptions`). */
 interface InitializationOptions {
   /** False in an untrusted workspace: nothing outside the workspace folders is read, path settings are ignored. */
@@ -25,7 +31,7 @@ export function startServer(connection: Connection): void {
   let folders: string[] = [];
   let trusted = true;
 
-  const files = new FileWorkspace({ mayRead: (path) => trusted || isInside(path, folders) });
+  const files = new FileWorkspace({ mayRead: (path) => trusted || isInside(path, folders), documentFolders: () => folders });
   // Open editors win over the disk: a .bib being edited is read as it stands in the editor.
   const workspace: CitationWorkspace = {
     readFile: (uri) => {
@@ -33,6 +39,7 @@ export function startServer(connection: Connection): void {
       return open ? { text: open.getText(), version: `editor:${open.version}` } : files.readFile(uri);
     },
     listFolder: (uri) => files.listFolder(uri),
+    listDocuments: () => [...new Set([...documents.keys(), ...files.listDocuments()])],
   };
 
   const service = createCitationService({
@@ -80,6 +87,7 @@ export function startServer(connection: Connection): void {
         renameProvider: { prepareProvider: true },
         documentSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
       },
       serverInfo: { name: 'citewright' },
     };
@@ -130,6 +138,23 @@ export function startServer(connection: Connection): void {
     withDocument(params.textDocument.uri, token, [], (doc) => service.getDocumentSymbols(doc, token)));
   connection.onCodeAction((params, token) =>
     withDocument(params.textDocument.uri, token, [], (doc) => service.getCodeActions(doc, params.range, params.context.only, token)));
+
+  // Commands take the document URI as their one argument and apply their edit through the client.
+  connection.onExecuteCommand(async (params, token) => {
+    const uri = params.arguments?.[0];
+    if (typeof uri !== 'string') return { applied: false, reason: 'no document given' };
+    const edits = await withDocument(uri, token, [], (doc) => {
+      if (params.command === SERVER_COMMANDS.generateReferenceList) {
+        const edit = service.getGeneratedReferenceList(doc, token);
+        return edit ? [edit] : [];
+      }
+      if (params.command === SERVER_COMMANDS.sortReferenceList) return service.getSortEdits(doc, token);
+      return [];
+    });
+    if (edits.length === 0) return { applied: false, reason: 'nothing to change' };
+    const result = await connection.workspace.applyEdit({ label: params.command, edit: { changes: { [uri]: edits } } });
+    return { applied: result.applied, reason: result.failureReason ?? null };
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -11,16 +11,26 @@ import { REPO_ROOT } from './helpers';
 const FOLDER = join(REPO_ROOT, 'test', 'fixtures', 'service', 'workspace');
 const BASE = 'file:///ws/';
 
+/** Every file below the fixture folder, by path relative to it. */
+function fixtureFiles(folder = FOLDER, prefix = ''): Array<[string, string]> {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((e): Array<[string, string]> =>
+    e.isDirectory() ? fixtureFiles(join(folder, e.name), `${prefix}${e.name}/`) : [[`${prefix}${e.name}`, readFileSync(join(folder, e.name), 'utf8')]]);
+}
+
 /** The fixture folder as an in-memory workspace at file:///ws/. */
 function workspace(overrides: Record<string, string | null> = {}): CitationWorkspace {
-  const files = new Map(readdirSync(FOLDER).map((name) => [`${BASE}${name}`, readFileSync(join(FOLDER, name), 'utf8')]));
+  const files = new Map(fixtureFiles().map(([name, text]) => [`${BASE}${name}`, text]));
   for (const [name, text] of Object.entries(overrides)) {
     if (text === null) files.delete(`${BASE}${name}`);
     else files.set(`${BASE}${name}`, text);
   }
   return {
     readFile: (uri) => (files.has(uri) ? { text: files.get(uri)!, version: '1' } : undefined),
-    listFolder: (uri) => (uri === BASE ? [...files.keys()].map((k) => k.slice(BASE.length)) : undefined),
+    listFolder: (uri) => {
+      const names = [...files.keys()].filter((k) => k.startsWith(uri) && !k.slice(uri.length).includes('/')).map((k) => k.slice(uri.length));
+      return names.length > 0 ? names : undefined;
+    },
+    listDocuments: () => [...files.keys()].filter((k) => /\.(?:md|tex)$/.test(k)),
   };
 }
 
@@ -131,5 +141,52 @@ describe('an author-date essay with a library', () => {
     const { service, document } = setup('essay.md', { bibliographies: ['paper.bib'] });
     service.getDiagnostics(document);
     assert.deepEqual([...new Set(service.getBibliographyFindings(`${BASE}paper.bib`).map((f) => `${f.code}:${f.severity ?? 'default'}`))].sort(), ['bibliography-syntax:default', 'unused-reference:hint']);
+  });
+});
+
+describe('a workspace of several documents sharing paper.bib', () => {
+  test('a LaTeX chapter uses the bibliography of the main file that includes it', () => {
+    const { service, document } = setup('chapters/one.tex');
+    assert.deepEqual(service.getDiagnostics(document).map(brief), ["unresolved-citation@2: 'nowak2019' has no entry in paper.bib; did you mean nowak2018?"]);
+  });
+
+  test('definition of a key goes to its entry in the .bib', () => {
+    const { service, document, text } = setup('paper.md');
+    assert.deepEqual(service.getDefinition(document, document.positionAt(text.indexOf('nowak2018'))), [{
+      uri: `${BASE}paper.bib`, range: { start: { line: 3, character: 0 }, end: { line: 10, character: 1 } },
+    }]);
+  });
+
+  test('find references and rename of a key reach every document and the .bib', () => {
+    const { service, document, text } = setup('paper.md');
+    const at = document.positionAt(text.indexOf('jacobs1961') + 1);
+    const references = service.getReferences(document, at, true).map((l) => `${l.uri.slice(BASE.length)}:${l.range.start.line + 1}:${l.range.start.character}`);
+    assert.deepEqual(references.sort(), ['paper.bib:13:6', 'paper.md:6:36', 'paper.md:7:39', 'thesis.tex:5:13']);
+    const edit = service.getRenameEdits(document, at, 'jacobs1961death')!;
+    assert.deepEqual(Object.keys(edit.changes!).sort(), [`${BASE}paper.bib`, `${BASE}paper.md`, `${BASE}thesis.tex`]);
+    assert.ok(Object.values(edit.changes!).flat().every((e) => e.newText === 'jacobs1961death'));
+  });
+
+  test('hover on a key in the .bib says where it is cited', () => {
+    const { service } = setup('paper.md');
+    const bib = TextDocument.create(`${BASE}paper.bib`, 'bibtex', 1, workspace().readFile(`${BASE}paper.bib`)!.text);
+    const hover = service.getHover(bib, { line: 12, character: 8 })!;
+    assert.equal((hover.contents as MarkupContent).value, 'Cited in paper.md (lines 6, 7), thesis.tex (line 5)');
+  });
+});
+
+describe('generate reference list', () => {
+  test('a pandoc paper gets a References section of its cited works in the style', () => {
+    const { service, document } = setup('paper.md', { style: 'apa' });
+    const edit = service.getGeneratedReferenceList(document)!;
+    assert.equal(edit.newText, [
+      '',
+      '## References',
+      '',
+      'Jacobs, J. (1961). *The Death and Life of Great American Cities*. Random House.',
+      '',
+      'Nowak, D. J., & Greenfield, E. J. (2018). Declining Urban and Community Tree Cover. *Urban Forestry & Urban Greening*, 32–55. https://doi.org/10.1016/j.ufug.2018.03.006',
+      '',
+    ].join('\n'));
   });
 });

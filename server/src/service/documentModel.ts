@@ -41,6 +41,7 @@ function buildLatexModel(document: TextDocument, text: string, toRange: (s: numb
     lists: [],
     entries: [],
     bibliographyLinks: latexBibliographies(masked, text, toRange),
+    texRoot: /^%\s*!\s*TEX\s+root\s*=\s*(.+?)\s*$/im.exec(text)?.[1] ?? null,
     keyedEntries: readBibitems(masked, text, toRange),
     masked,
   };
@@ -69,6 +70,7 @@ export function buildDocumentModel(document: TextDocument): DocumentModel {
     lists,
     entries: lists.flatMap((l) => l.entries),
     bibliographyLinks,
+    texRoot: null,
     keyedEntries: [],
     masked,
   };

@@ -14,8 +14,11 @@ import { getCodeActions } from './features/codeActions';
 import { getCompletions } from './features/completion';
 import { resolveCompletionItem } from './features/completionResolve';
 import { getKeyCompletions } from './features/keyCompletion';
+import { generateReferenceList } from './features/referenceListGeneration';
+import { citedInSummary, keyReferences, keyRenameEdit, keyTargetInBibliography, keyTargetInDocument, type KeyTarget } from './features/workspaceKeys';
+import { baseName } from './bibliography/uris';
 import { resolveStyle, type ResolvedStyle } from './bibliography/styleResolution';
-import { bibliographyFindings, getDiagnostics, severityOf, toDiagnostic } from './features/diagnostics';
+import { bibliographyFindings, findingsOf, getDiagnostics, severityOf, toDiagnostic } from './features/diagnostics';
 import type { Finding } from './rules/rule';
 import { getDocumentSymbols } from './features/documentSymbols';
 import { getFixAllEdits } from './features/fixAll';
@@ -61,6 +64,10 @@ export interface CitationService {
   getBibliographyFindings(uri: string, snapshot?: FileSnapshot): Finding[];
   /** Whether a document is a bibliography file (a .bib or .ris, or a file an analysed document uses as one). */
   isBibliography(document: TextDocument): boolean;
+  /** The edit that writes or updates the document's reference list from the works it cites, or null. */
+  getGeneratedReferenceList(document: TextDocument, token?: Cancellation): TextEdit | null;
+  /** The edits that sort the document's reference lists (none when they are in order). */
+  getSortEdits(document: TextDocument, token?: Cancellation): TextEdit[];
   /** Drops what is cached for a closed document. */
   forget(uri: string): void;
 }
@@ -83,7 +90,8 @@ export function createCitationService(options: CitationServiceOptions): Citation
   }
 
   function loadBibliographies(model: DocumentModel, settings: CitewrightSettings): LoadedBibliography[] {
-    return findBibliographies(model, settings, workspace).map((source) => {
+    const readLinks = (uri: string, text: string) => buildDocumentModel(TextDocument.create(uri, 'latex', 0, text)).bibliographyLinks;
+    return findBibliographies(model, settings, workspace, readLinks).map((source) => {
       const file = workspace.readFile(source.uri);
       return { source, library: file ? libraries.get(source.uri, file) : null };
     });
@@ -148,6 +156,35 @@ export function createCitationService(options: CitationServiceOptions): Citation
     return bibliographyFindings({ library: libraries.get(uri, file), users: usersOf(uri) }, options.config.get(uri));
   }
 
+  const fileAnalyses = new Map<string, { version: string; analysis: Analysis }>();
+  const LANGUAGE_OF: Record<string, string> = { tex: 'latex', qmd: 'quarto', rmd: 'rmd' };
+
+  /** Analyses of every document of the workspace: open ones as they stand, the others as read from disk. */
+  function workspaceAnalyses(): Analysis[] {
+    const found: Analysis[] = [];
+    for (const uri of new Set([...analyses.keys(), ...workspace.listDocuments()])) {
+      const open = analyses.get(uri);
+      if (open) { found.push(open.analysis); continue; }
+      const file = workspace.readFile(uri);
+      if (!file) continue;
+      const cached = fileAnalyses.get(uri);
+      if (cached?.version === file.version) { found.push(cached.analysis); continue; }
+      const extension = uri.slice(uri.lastIndexOf('.') + 1).toLowerCase();
+      const analysis = analyseFresh(TextDocument.create(uri, LANGUAGE_OF[extension] ?? 'markdown', 0, file.text));
+      fileAnalyses.set(uri, { version: file.version, analysis });
+      found.push(analysis);
+    }
+    return found;
+  }
+
+  /** The key under the cursor, in a citation or in an open bibliography file. */
+  function keyTarget(document: TextDocument, analysis: () => Analysis, position: Position): KeyTarget | null {
+    if (isBibliography(document)) {
+      return keyTargetInBibliography(libraries.get(document.uri, { text: document.getText(), version: `editor:${document.version}` }), position);
+    }
+    return keyTargetInDocument(analysis(), position);
+  }
+
   function isBibliography(document: TextDocument): boolean {
     return document.languageId === 'bibtex' || /\.(?:bib|ris)$/i.test(document.uri) || usersOf(document.uri).length > 0;
   }
@@ -162,17 +199,43 @@ export function createCitationService(options: CitationServiceOptions): Citation
     },
     getCompletions: (doc, pos, token = NEVER_CANCELLED) => run(doc, token, (a) => getKeyCompletions(a, pos) ?? getCompletions(a, pos)),
     resolveCompletion: (item, token = NEVER_CANCELLED) => resolveCompletion(item, token),
-    getHover: (doc, pos, token = NEVER_CANCELLED) => run(doc, token, (a) => getHover(a, pos, styleFor(doc.uri))),
-    getDefinition: (doc, pos, token = NEVER_CANCELLED) => run(doc, token, (a) => getDefinition(a, pos)),
-    getReferences: (doc, pos, includeDeclaration, token = NEVER_CANCELLED) => run(doc, token, (a) => getReferences(a, pos, includeDeclaration)),
-    prepareRename: (doc, pos, token = NEVER_CANCELLED) => run(doc, token, (a) => prepareRename(a, pos)),
-    getRenameEdits: (doc, pos, newName, token = NEVER_CANCELLED) => run(doc, token, (a) => getRenameEdits(a, pos, newName)),
+    getHover: (doc, pos, token = NEVER_CANCELLED) => {
+      throwIfCancelled(token);
+      if (isBibliography(doc)) {
+        const target = keyTarget(doc, () => analyse(doc), pos);
+        return target ? { contents: { kind: 'markdown', value: citedInSummary(target, workspaceAnalyses(), baseName) }, range: target.range } : null;
+      }
+      return run(doc, token, (a) => getHover(a, pos, styleFor(doc.uri)));
+    },
+    getDefinition: (doc, pos, token = NEVER_CANCELLED) => (isBibliography(doc) ? [] : run(doc, token, (a) => getDefinition(a, pos))),
+    getReferences: (doc, pos, includeDeclaration, token = NEVER_CANCELLED) => {
+      throwIfCancelled(token);
+      const target = keyTarget(doc, () => analyse(doc), pos);
+      if (target) return keyReferences(target, workspaceAnalyses(), includeDeclaration);
+      return isBibliography(doc) ? [] : run(doc, token, (a) => getReferences(a, pos, includeDeclaration));
+    },
+    prepareRename: (doc, pos, token = NEVER_CANCELLED) => {
+      throwIfCancelled(token);
+      const target = keyTarget(doc, () => analyse(doc), pos);
+      if (target) return { range: target.range, placeholder: target.key };
+      return isBibliography(doc) ? null : run(doc, token, (a) => prepareRename(a, pos));
+    },
+    getRenameEdits: (doc, pos, newName, token = NEVER_CANCELLED) => {
+      throwIfCancelled(token);
+      const target = keyTarget(doc, () => analyse(doc), pos);
+      if (target) return keyRenameEdit(target, workspaceAnalyses(), newName);
+      return isBibliography(doc) ? null : run(doc, token, (a) => getRenameEdits(a, pos, newName));
+    },
     getDocumentSymbols: (doc, token = NEVER_CANCELLED) => run(doc, token, (a) => getDocumentSymbols(a)),
     getCodeActions: (doc, range, only, token = NEVER_CANCELLED) => run(doc, token, (a) => getCodeActions(a, range, settings(doc), analyseFresh, only)),
     getFixAllEdits: (doc, token = NEVER_CANCELLED) => run(doc, token, (a) => getFixAllEdits(a.document, settings(doc), analyseFresh)),
+    getGeneratedReferenceList: (doc, token = NEVER_CANCELLED) => run(doc, token, (a) => generateReferenceList(a, styleFor(doc.uri))),
+    getSortEdits: (doc, token = NEVER_CANCELLED) =>
+      run(doc, token, (a) => findingsOf(a).filter((f) => f.code === 'reference-order').flatMap((f) => f.fixes[0]?.edits ?? []).map((e) => ({ range: e.range, newText: e.newText }))),
     getBibliographyFindings,
     isBibliography,
     forget: (uri) => {
+      fileAnalyses.delete(uri);
       models.delete(uri);
       analyses.delete(uri);
     },

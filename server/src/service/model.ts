@@ -139,6 +139,8 @@ export interface DocumentModel {
   /** All list entries, in document order. */
   readonly entries: readonly ListEntry[];
   readonly bibliographyLinks: readonly BibliographyLink[];
+  /** LaTeX: the main file named by a `% !TEX root = main.tex` comment, as written. */
+  readonly texRoot: string | null;
   /** Keyed entries written in the document itself: LaTeX `thebibliography` items. */
   readonly keyedEntries: readonly ReferenceEntry[];
   /** The text with code, comments and front matter blanked: where a citation can be written. */

@@ -12,7 +12,9 @@ export interface CitationWorkspace {
   readFile(uri: string): FileSnapshot | undefined;
   /** The names of the files in a folder, or undefined when it cannot be listed. */
   listFolder(uri: string): readonly string[] | undefined;
+  /** The documents of the workspace that may cite (Markdown, Quarto, R Markdown, LaTeX), for workspace-wide references and rename. */
+  listDocuments(): readonly string[];
 }
 
 /** A workspace with no files: documents are checked against themselves only. */
-export const EMPTY_WORKSPACE: CitationWorkspace = { readFile: () => undefined, listFolder: () => undefined };
+export const EMPTY_WORKSPACE: CitationWorkspace = { readFile: () => undefined, listFolder: () => undefined, listDocuments: () => [] };

@@ -45,8 +45,36 @@ function besideSources(documentUri: string, workspace: CitationWorkspace): Bibli
   return chosen ? [{ uri: resolvePath(documentUri, chosen), link: null, origin: 'beside' }] : [];
 }
 
-export function findBibliographies(model: DocumentModel, settings: CitewrightSettings, workspace: CitationWorkspace): BibliographySource[] {
-  const named: BibliographySource[] = model.bibliographyLinks.map((link) => ({ uri: resolvePath(model.uri, link.path), link, origin: 'document' }));
+/**
+ * A LaTeX chapter (`\include{chapter1}`) has no bibliography of its own: it uses its main file's, named
+ * by `% !TEX root = main.tex` or found as the .tex beside or above it that includes it.
+ */
+function latexRootSources(model: DocumentModel, workspace: CitationWorkspace, readLinks: (uri: string, text: string) => readonly BibliographyLink[]): BibliographySource[] {
+  const stem = baseName(model.uri).replace(/\.tex$/i, '');
+  const includes = new RegExp(`\\\\(?:input|include|subfile)\\s*\\{(?:[^{}]*/)?${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\.tex)?\\}`);
+  const candidates = model.texRoot !== null
+    ? [resolvePath(model.uri, model.texRoot)]
+    : [folderOf(model.uri), folderOf(folderOf(model.uri).slice(0, -1))].flatMap((folder) =>
+        (workspace.listFolder(folder) ?? []).filter((n) => /\.tex$/i.test(n)).map((n) => `${folder}${encodeURIComponent(n)}`));
+  for (const uri of candidates) {
+    if (uri === model.uri) continue;
+    const root = workspace.readFile(uri);
+    if (!root || (model.texRoot === null && !includes.test(root.text))) continue;
+    return readLinks(uri, root.text).map((link) => ({ uri: resolvePath(uri, link.path), link: null, origin: 'document' as const }));
+  }
+  return [];
+}
+
+/** `readLinks` reads the bibliography links of another document (a LaTeX main file). */
+export function findBibliographies(
+  model: DocumentModel,
+  settings: CitewrightSettings,
+  workspace: CitationWorkspace,
+  readLinks: (uri: string, text: string) => readonly BibliographyLink[],
+): BibliographySource[] {
+  const named: BibliographySource[] = model.bibliographyLinks.length > 0 || model.kind !== 'latex'
+    ? model.bibliographyLinks.map((link) => ({ uri: resolvePath(model.uri, link.path), link, origin: 'document' as const }))
+    : latexRootSources(model, workspace, readLinks);
   const found = [
     ...named,
     ...quartoSources(model.uri, workspace),

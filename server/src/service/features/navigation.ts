@@ -3,12 +3,13 @@ import type { Location, Position } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis';
 import type { ReferenceEntry } from '../model';
 import { intendedEntries } from '../resolve/resolver';
+import { entryLocation } from './entryLocation';
 import { entryAt, itemAt } from './locate';
 
 export function getDefinition(analysis: Analysis, position: Position): Location[] {
   const cited = itemAt(analysis, position);
   if (!cited) return [];
-  return intendedEntries(cited.resolution).map((e) => ({ uri: analysis.document.uri, range: e.range }));
+  return intendedEntries(cited.resolution).map((e) => entryLocation(analysis, e));
 }
 
 function entriesAt(analysis: Analysis, position: Position): readonly ReferenceEntry[] {
@@ -21,7 +22,7 @@ function entriesAt(analysis: Analysis, position: Position): readonly ReferenceEn
 export function getReferences(analysis: Analysis, position: Position, includeDeclaration: boolean): Location[] {
   const uri = analysis.document.uri;
   return entriesAt(analysis, position).flatMap((entry) => [
-    ...(includeDeclaration ? [{ uri, range: entry.range }] : []),
+    ...(includeDeclaration ? [entryLocation(analysis, entry)] : []),
     ...(analysis.citedBy.get(entry.id) ?? []).map((c) => ({ uri, range: c.item.range })),
   ]);
 }
