@@ -23,9 +23,11 @@ export class BibFieldTable {
   private nameIdColumn: Int32Array;
   private valueStartColumn: Int32Array;
   private valueEndColumn: Int32Array;
-  /** Where the value's text starts and ends in the file; -1 when it was built from macros or `#` parts. */
+  /**
+   * Where the value's text starts in the file; -1 when it was built from macros or `#` parts. It ends
+   * before the closing brace or quote, or with the value for a number.
+   */
   private contentStartColumn: Int32Array;
-  private contentEndColumn: Int32Array;
   /** Values that are not one literal of the file, by field index. */
   private readonly builtValues = new Map<number, string>();
   private count = 0;
@@ -36,7 +38,6 @@ export class BibFieldTable {
     this.valueStartColumn = new Int32Array(capacity);
     this.valueEndColumn = new Int32Array(capacity);
     this.contentStartColumn = new Int32Array(capacity);
-    this.contentEndColumn = new Int32Array(capacity);
   }
 
   get size(): number {
@@ -55,17 +56,16 @@ export class BibFieldTable {
   }
 
   /**
-   * Adds a field; `builtValue` is null when the value is the file's text from `contentStart` to `contentEnd`.
-   * Returns the field's index.
+   * Adds a field; `builtValue` is null when the value is the file's text from `contentStart` (inside the
+   * braces or quotes of the value from `valueStart` to `valueEnd`, or the number there). Returns its index.
    */
-  add(nameId: number, valueStart: number, valueEnd: number, contentStart: number, contentEnd: number, builtValue: string | null): number {
+  add(nameId: number, valueStart: number, valueEnd: number, contentStart: number, builtValue: string | null): number {
     if (this.count === this.nameIdColumn.length) this.grow();
     const index = this.count++;
     this.nameIdColumn[index] = nameId;
     this.valueStartColumn[index] = valueStart;
     this.valueEndColumn[index] = valueEnd;
     this.contentStartColumn[index] = builtValue === null ? contentStart : -1;
-    this.contentEndColumn[index] = builtValue === null ? contentEnd : -1;
     if (builtValue !== null) this.builtValues.set(index, builtValue);
     return index;
   }
@@ -81,7 +81,6 @@ export class BibFieldTable {
     this.valueStartColumn = grown(this.valueStartColumn);
     this.valueEndColumn = grown(this.valueEndColumn);
     this.contentStartColumn = grown(this.contentStartColumn);
-    this.contentEndColumn = grown(this.contentEndColumn);
   }
 
   nameIdOf(index: number): number {
@@ -95,7 +94,9 @@ export class BibFieldTable {
   value(index: number): string {
     const start = this.contentStartColumn[index];
     if (start === -1) return this.builtValues.get(index) ?? '';
-    return this.text.slice(start, this.contentEndColumn[index]);
+    const end = this.valueEndColumn[index];
+    // A number starts where its value starts; braces and quotes enclose the text.
+    return this.text.slice(start, start === this.valueStartColumn[index] ? end : end - 1);
   }
 
   valueStart(index: number): number {

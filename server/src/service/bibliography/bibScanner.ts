@@ -429,7 +429,7 @@ class BibScanner {
       this.position++;
       this.skipSpace();
       const value = this.readValue();
-      this.table.add(this.table.nameId(name), value.start, value.end, value.contentStart, value.contentEnd, value.built);
+      this.table.add(this.table.nameId(name), value.start, value.end, value.contentStart, value.built);
       this.skipSpace();
       const code = this.code(this.position);
       if (code === COMMA) {

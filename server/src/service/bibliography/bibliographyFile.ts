@@ -1,14 +1,14 @@
 // One entry point for every bibliography format, chosen by the file's extension.
-import type { BibliographyReadResult, ReadOptions } from './bibliographyEntry';
+import type { BibliographyFormat, BibliographyReadResult, ReadOptions } from './bibliographyEntry';
 import { readBibtex } from './bibtexReader';
 import { readCslJson } from './cslJsonReader';
 import { readCslYaml } from './cslYamlReader';
 import { readRis } from './risReader';
 
-export type { BibliographyEntry, BibliographyProblem, BibliographyReadResult, ReadOptions } from './bibliographyEntry';
+export type { BibliographyEntry, BibliographyFormat, BibliographyProblem, BibliographyReadResult, ReadOptions } from './bibliographyEntry';
 
 /** The format of a bibliography file by its extension, or null when it is not one Citewright reads. */
-export function bibliographyFormatOf(path: string): 'bibtex' | 'csl-json' | 'csl-yaml' | 'ris' | null {
+export function bibliographyFormatOf(path: string): BibliographyFormat | null {
   const dot = path.lastIndexOf('.');
   const extension = dot === -1 ? '' : path.slice(dot + 1).toLowerCase();
   switch (extension) {

@@ -184,10 +184,13 @@ class EntryBuilder {
     return this.lines.range(this.table.valueStart(row), this.table.valueEnd(row));
   }
 
-  private names(row: number): { list: BibNameList; ranges: Range[] } {
-    if (row === -1) return { list: { names: [], others: false }, ranges: [] };
-    const list = parseBibNames(this.table.value(row));
-    return { list, ranges: list.names.map((name) => this.rangeIn(row, name.surnameStart, name.surnameEnd)) };
+  private names(row: number): BibNameList {
+    return row === -1 ? NO_NAMES : parseBibNames(this.table.value(row));
+  }
+
+  private yearRow(record: BibEntryRecord, inherited: ReadonlyMap<string, number> | null): number {
+    const own = this.row(record, inherited, this.ids.year, 'year');
+    return own !== -1 ? own : this.row(record, inherited, this.ids.date, 'date');
   }
 
   private pages(row: number): PageRange | null {
@@ -224,29 +227,38 @@ class EntryBuilder {
     return own !== -1 || inherited === null ? own : inherited.get(name) ?? -1;
   }
 
-  /** What an entry's fields say, worked out when the entry is first asked for one of them. */
-  facts(record: BibEntryRecord, inherited: ReadonlyMap<string, number> | null): BibtexFacts {
-    const { table, ids } = this;
-    const authors = this.names(this.row(record, inherited, ids.author, 'author'));
-    const editors = this.names(this.row(record, inherited, ids.editor, 'editor'));
-    const ownYearRow = this.row(record, inherited, ids.year, 'year');
-    const yearRow = ownYearRow !== -1 ? ownYearRow : this.row(record, inherited, ids.date, 'date');
-    const year = yearRow === -1 ? null : yearIn(table.value(yearRow));
-    const title = this.title(record, inherited);
-    const yearText = year?.value ?? null;
+  /** What searching and matching an entry needs: surnames, year, title, container. */
+  core(record: BibEntryRecord, inherited: ReadonlyMap<string, number> | null): BibtexCore {
+    const { ids } = this;
+    const yearRow = this.yearRow(record, inherited);
     return {
-      authors: authors.list.names.map((name) => name.surname),
-      authorRanges: authors.ranges,
-      year: yearText,
-      yearRange: year === null ? null : this.rangeIn(yearRow, year.start, year.end),
-      title,
+      authors: surnames(this.names(this.row(record, inherited, ids.author, 'author'))),
+      editors: surnames(this.names(this.row(record, inherited, ids.editor, 'editor'))),
+      year: yearRow === -1 ? null : yearIn(this.table.value(yearRow))?.value ?? null,
+      title: this.title(record, inherited),
       container: this.decoded(this.row(record, inherited, ids.booktitle, 'booktitle')) ??
         this.decoded(this.row(record, inherited, ids.journaltitle, 'journaltitle')) ??
         this.decoded(this.row(record, inherited, ids.journal, 'journal')),
-      editors: editors.list.names.map((name) => name.surname),
-      pages: this.pages(this.row(record, inherited, ids.pages, 'pages')),
-      label: entryLabel(labelNames(authors.list), labelNames(editors.list), yearText, title, record.key),
     };
+  }
+
+  /** Where an entry's surnames, year and pages are written. */
+  locations(record: BibEntryRecord, inherited: ReadonlyMap<string, number> | null): BibtexLocations {
+    const authorRow = this.row(record, inherited, this.ids.author, 'author');
+    const yearRow = this.yearRow(record, inherited);
+    const year = yearRow === -1 ? null : yearIn(this.table.value(yearRow));
+    return {
+      authorRanges: this.names(authorRow).names.map((name) => this.rangeIn(authorRow, name.surnameStart, name.surnameEnd)),
+      yearRange: year === null ? null : this.rangeIn(yearRow, year.start, year.end),
+      pages: this.pages(this.row(record, inherited, this.ids.pages, 'pages')),
+    };
+  }
+
+  /** `Knuth, D. E. (1984)`: the names are read again for their initials, which nothing else keeps. */
+  label(record: BibEntryRecord, inherited: ReadonlyMap<string, number> | null, core: BibtexCore): string {
+    const authors = this.names(this.row(record, inherited, this.ids.author, 'author'));
+    const editors = this.names(this.row(record, inherited, this.ids.editor, 'editor'));
+    return entryLabel(labelNames(authors), labelNames(editors), core.year, core.title, record.key);
   }
 
   range(start: number, end: number): Range {
@@ -262,13 +274,21 @@ class EntryBuilder {
   }
 }
 
-/** The fields of ReferenceEntry that take work: names, year, title, ranges inside fields. */
-type BibtexFacts = Pick<ReferenceEntry, 'authors' | 'authorRanges' | 'year' | 'yearRange' | 'title' | 'container' | 'editors' | 'pages' | 'label'>;
+/** The fields of ReferenceEntry that take work, in the groups they are worked out in. */
+type BibtexCore = Pick<ReferenceEntry, 'authors' | 'editors' | 'year' | 'title' | 'container'>;
+type BibtexLocations = Pick<ReferenceEntry, 'authorRanges' | 'yearRange' | 'pages'>;
+
+const NO_NAMES: BibNameList = { names: [], others: false };
+const NO_SURNAMES: readonly string[] = Object.freeze([]);
+
+function surnames(list: BibNameList): readonly string[] {
+  return list.names.length === 0 ? NO_SURNAMES : list.names.map((name) => name.surname);
+}
 
 /**
- * An entry of a `.bib` file. Its ranges, text and facts are worked out on first use and kept: reading a
- * 50,000-entry library then makes one small object per entry instead of some thirty, and takes a quarter
- * of the time. The properties are getters, so object spread (`{ ...entry }`) does not copy them: pass
+ * An entry of a `.bib` file. Its facts are worked out on first use, in three groups (surnames, year and
+ * titles; ranges inside fields; the label), and kept: reading a 50,000-entry library makes two small
+ * objects per entry instead of some thirty, and nobody pays for ranges and labels they never ask for. The properties are getters, so object spread (`{ ...entry }`) does not copy them: pass
  * entries on as they are (ids are set by ReadOptions); `JSON.stringify` gives every field.
  */
 class BibtexEntry implements BibliographyEntry {
@@ -281,7 +301,9 @@ class BibtexEntry implements BibliographyEntry {
   readonly #builder: EntryBuilder;
   readonly #record: BibEntryRecord;
   readonly #inherited: ReadonlyMap<string, number> | null;
-  #facts: BibtexFacts | null = null;
+  #core: BibtexCore | null = null;
+  #locations: BibtexLocations | null = null;
+  #label: string | null = null;
   #range: Range | null = null;
   #keyRange: Range | null = null;
 
@@ -302,8 +324,12 @@ class BibtexEntry implements BibliographyEntry {
     this[bibliographySource] = builder.source(record, inherited);
   }
 
-  get #known(): BibtexFacts {
-    return (this.#facts ??= this.#builder.facts(this.#record, this.#inherited));
+  get #known(): BibtexCore {
+    return (this.#core ??= this.#builder.core(this.#record, this.#inherited));
+  }
+
+  get #where(): BibtexLocations {
+    return (this.#locations ??= this.#builder.locations(this.#record, this.#inherited));
   }
 
   get range(): Range {
@@ -323,7 +349,7 @@ class BibtexEntry implements BibliographyEntry {
   }
 
   get authorRanges(): readonly Range[] {
-    return this.#known.authorRanges;
+    return this.#where.authorRanges;
   }
 
   get year(): string | null {
@@ -331,7 +357,7 @@ class BibtexEntry implements BibliographyEntry {
   }
 
   get yearRange(): Range | null {
-    return this.#known.yearRange;
+    return this.#where.yearRange;
   }
 
   get title(): string | null {
@@ -347,18 +373,19 @@ class BibtexEntry implements BibliographyEntry {
   }
 
   get pages(): PageRange | null {
-    return this.#known.pages;
+    return this.#where.pages;
   }
 
   get label(): string {
-    return this.#known.label;
+    return (this.#label ??= this.#builder.label(this.#record, this.#inherited, this.#known));
   }
 
   /** Every field of ReferenceEntry, as a plain object. */
   toJSON(): ReferenceEntry {
     return {
       id: this.id, source: this.source, range: this.range, start: this.start, end: this.end, text: this.text, key: this.key,
-      keyRange: this.keyRange, ...this.#known, kind: this.kind,
+      keyRange: this.keyRange, authors: this.authors, authorRanges: this.authorRanges, year: this.year, yearRange: this.yearRange,
+      title: this.title, container: this.container, editors: this.editors, pages: this.pages, label: this.label, kind: this.kind,
     };
   }
 }

@@ -106,7 +106,7 @@ function isSpace(code: number): boolean {
 }
 
 /** Offset just after the group that opens at `open` (a `{`), or the end of the text when it never closes. */
-export function endOfGroup(text: string, open: number): number {
+function endOfGroup(text: string, open: number): number {
   let depth = 0;
   for (let i = open; i < text.length; i++) {
     const code = text.charCodeAt(i);
