@@ -230,9 +230,10 @@ export function entryToCsl(entry: ReferenceEntry): CslData {
 /** The parent style a dependent CSL style names, or null for an independent style. */
 export function dependentStyleParent(xml: string): string | null {
   if (/<(?:cs:)?bibliography[\s>]/.test(xml) || /<(?:cs:)?citation[\s>]/.test(xml)) return null;
-  const link = /<(?:cs:)?link\b[^>]*\brel="independent-parent"[^>]*>/.exec(xml);
-  if (link === null) return null;
-  return /\bhref="([^"]*)"/.exec(link[0])?.[1] ?? '';
+  for (const link of xml.matchAll(/<(?:cs:)?link\b[^>]*>/g)) {
+    if (/\brel="independent-parent"/.test(link[0])) return /\bhref="([^"]*)"/.exec(link[0])?.[1] ?? '';
+  }
+  return null;
 }
 
 /** FNV-1a of a style's text: a changed style gets a new name, so citation-js builds a new engine for it. */

@@ -356,7 +356,7 @@ export class YamlParser {
         continue;
       }
       if (isBreak(code)) {
-        value = value.replace(/[ \t]+$/, '');
+        value = trimEndBlanks(value);
         let breaks = 0;
         while (i < this.limit && isBreak(this.code(i))) {
           breaks++;
@@ -534,6 +534,13 @@ export class YamlParser {
     this.position = i + 1;
     return { kind: 'object', members, start, end: i + 1 };
   }
+}
+
+/** The text without spaces and tabs at its end (a loop: a regular expression would be quadratic on long runs). */
+function trimEndBlanks(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === SPACE || text.charCodeAt(end - 1) === TAB)) end--;
+  return text.slice(0, end);
 }
 
 function plainOrQuoted(value: PositionedValue): string {
