@@ -320,60 +320,75 @@ export class YamlParser {
   /** A single- or double-quoted scalar; line breaks inside fold to spaces (empty lines to newlines). */
   private quoted(start: number, parentIndent: number): PositionedScalar {
     const quote = this.code(start);
+    const text = this.text;
     let value = '';
+    /** Start of the text not yet added to `value`: added in slices, never a character at a time. */
+    let pending = start + 1;
     let i = start + 1;
     for (;;) {
       if (i >= this.limit) this.fail(start, 'the quoted text is never closed');
-      const code = this.text.charCodeAt(i);
+      const code = text.charCodeAt(i);
       if (code === quote) {
+        value += text.slice(pending, i);
         if (quote === 39 && this.code(i + 1) === 39) {
           value += "'";
           i += 2;
+          pending = i;
           continue;
         }
         const end = i + 1;
         this.position = end;
-        const verbatim = value === this.text.slice(start + 1, i);
+        const verbatim = value === text.slice(start + 1, i);
         return { kind: 'scalar', value, start, end, contentStart: start + 1, contentEnd: i, verbatim };
       }
       if (code === 92 && quote === 34) {
-        const escape = this.text[i + 1] ?? '';
-        if (escape === 'x' || escape === 'u' || escape === 'U') {
-          const length = escape === 'x' ? 2 : escape === 'u' ? 4 : 8;
-          const hex = this.text.slice(i + 2, i + 2 + length);
-          if (hex.length !== length || !/^[0-9a-fA-F]+$/.test(hex)) this.fail(i, `\\${escape} needs ${length} hexadecimal digits`);
-          value += String.fromCodePoint(parseInt(hex, 16));
-          i += 2 + length;
-        } else if (escape === '\n' || escape === '\r') {
-          // An escaped line break joins the lines without a space.
-          i = this.skipSpaces(this.afterBreak(i + 1));
-        } else {
-          const replacement = DOUBLE_QUOTE_ESCAPES[escape];
-          if (replacement === undefined) this.fail(i, `unknown escape \\${escape}`);
-          value += replacement;
-          i += 2;
-        }
+        value += text.slice(pending, i);
+        i = this.escape(i, (piece) => {
+          value += piece;
+        });
+        pending = i;
         continue;
       }
       if (isBreak(code)) {
-        value = trimEndBlanks(value);
+        // Blanks before a line break are dropped; the break folds to a space, empty lines to newlines.
+        let lineEnd = i;
+        while (lineEnd > pending && (text.charCodeAt(lineEnd - 1) === SPACE || text.charCodeAt(lineEnd - 1) === TAB)) lineEnd--;
+        value += text.slice(pending, lineEnd);
         let breaks = 0;
         while (i < this.limit && isBreak(this.code(i))) {
           breaks++;
           i = this.skipSpaces(this.afterBreak(i));
-          if (this.columnOf(i) === 0 && this.isDocumentMarker(i)) {
-            this.fail(start, 'the quoted text is never closed');
-          }
+          if (this.columnOf(i) === 0 && this.isDocumentMarker(i)) this.fail(start, 'the quoted text is never closed');
         }
         if (parentIndent >= 0 && this.columnOf(i) <= parentIndent && this.code(i) !== quote) {
           this.fail(start, 'the quoted text is never closed');
         }
         value += breaks === 1 ? ' ' : '\n'.repeat(breaks - 1);
+        pending = i;
         continue;
       }
-      value += this.text[i];
       i++;
     }
+  }
+
+  /** Reads the escape at `at` (a backslash) in a double-quoted scalar; returns the offset after it. */
+  private escape(at: number, add: (piece: string) => void): number {
+    const escape = this.text[at + 1] ?? '';
+    if (escape === 'x' || escape === 'u' || escape === 'U') {
+      const length = escape === 'x' ? 2 : escape === 'u' ? 4 : 8;
+      const hex = this.text.slice(at + 2, at + 2 + length);
+      if (hex.length !== length || !/^[0-9a-fA-F]+$/.test(hex)) this.fail(at, `\\${escape} needs ${length} hexadecimal digits`);
+      add(String.fromCodePoint(parseInt(hex, 16)));
+      return at + 2 + length;
+    }
+    if (escape === '\n' || escape === '\r') {
+      // An escaped line break joins the lines without a space.
+      return this.skipSpaces(this.afterBreak(at + 1));
+    }
+    const replacement = DOUBLE_QUOTE_ESCAPES[escape];
+    if (replacement === undefined) this.fail(at, `unknown escape \\${escape}`);
+    add(replacement);
+    return at + 2;
   }
 
   /** `|` (literal) or `>` (folded) block scalar with optional chomping (`-`, `+`) and indentation digit. */
@@ -534,13 +549,6 @@ export class YamlParser {
     this.position = i + 1;
     return { kind: 'object', members, start, end: i + 1 };
   }
-}
-
-/** The text without spaces and tabs at its end (a loop: a regular expression would be quadratic on long runs). */
-function trimEndBlanks(text: string): string {
-  let end = text.length;
-  while (end > 0 && (text.charCodeAt(end - 1) === SPACE || text.charCodeAt(end - 1) === TAB)) end--;
-  return text.slice(0, end);
 }
 
 function plainOrQuoted(value: PositionedValue): string {
