@@ -13,7 +13,7 @@ import { librarySlots, risRecordsById, scaledBib, scaledCsl, scaledRis, type Slo
 import { sizeLabel, type Profile } from './profiles';
 
 /** Bump when anything generated changes shape, so that old corpora are rebuilt. */
-const GENERATOR_VERSION = 4;
+const GENERATOR_VERSION = 5;
 
 export const LIBRARY_FORMATS: readonly LibraryFormat[] = ['bib', 'json', 'ris'];
 

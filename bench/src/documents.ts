@@ -107,6 +107,8 @@ function pickEntries(items: readonly CslItem[], count: number, prng: Prng): List
     [order[i], order[j]] = [order[j], order[i]];
   }
   const seen = new Set<string>();
+  // Copies of one chapter share their book and pages; two of them in one list would be a corpus artefact.
+  const chapters = new Set<string>();
   const picked: ListEntry[] = [];
   for (const i of order) {
     if (picked.length === count) break;
@@ -118,6 +120,10 @@ function pickEntries(items: readonly CslItem[], count: number, prng: Prng): List
     if (seen.has(id)) continue;
     const entry = harvardEntry(item, surnames, year);
     if (!entry) continue;
+    const container = textOf(item, 'container-title');
+    const chapter = entry.pages && container ? `${container}|${entry.pages[0]}` : null;
+    if (chapter !== null && chapters.has(chapter)) continue;
+    if (chapter !== null) chapters.add(chapter);
     seen.add(id);
     picked.push(entry);
   }

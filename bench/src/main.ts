@@ -2,12 +2,12 @@
 // prints one table and writes the results as JSON.
 //
 //   node out/bench/src/main.js [--smoke] [--out-dir DIR] [--results FILE] [--only loads,documents,server,check]
-//   node out/bench/src/main.js [--smoke] --profile DOCUMENT_ID | --profile load:FORMAT:LABEL:TOOL | --profile library:FORMAT:LABEL
+//   node out/bench/src/main.js [--smoke] --profile DOCUMENT_ID[:latency] | --profile load:FORMAT:LABEL:TOOL | --profile library:FORMAT:LABEL
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { buildCorpora, type Corpora } from './corpora';
 import { profileTask, renderCosts } from './cpuProfile';
-import { describeMachine } from './machine';
+import { describeMachine, describeSource } from './machine';
 import { measureCheck, type CheckOutcome } from './measureCheck';
 import { measureDocuments, type DocumentOutcome } from './measureDocuments';
 import { measureLoads, type LoadOutcome } from './measureLoads';
@@ -78,15 +78,21 @@ function profiledTask(spec: string, corpora: Corpora, profile: Profile): WorkerT
     }
     return { kind: 'load', tool: (tool ?? 'ours') as LoadTool, format: library.format, path: library.path }; // a tool name from the command line; the worker rejects others
   }
-  const doc = corpora.documents.find((d) => d.id === spec);
-  if (!doc) throw new Error(`no document '${spec}' (have ${corpora.documents.map((d) => d.id).join(', ')})`);
-  return { kind: 'document', path: doc.path, languageId: 'markdown', analyses: profile.analysesPerRun, latencyRequests: profile.latencyRequests };
+  // `ID` profiles analyses and one-character edits only; `ID:latency` adds the completion, hover and code-action probes.
+  const [id, withLatency] = spec.split(':');
+  const doc = corpora.documents.find((d) => d.id === id);
+  if (!doc) throw new Error(`no document '${id}' (have ${corpora.documents.map((d) => d.id).join(', ')})`);
+  return {
+    kind: 'document', path: doc.path, languageId: 'markdown', analyses: profile.analysesPerRun,
+    latencyRequests: withLatency === 'latency' ? profile.latencyRequests : 0,
+  };
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const started = Date.now();
   const machine = describeMachine();
+  const source = describeSource(REPO_ROOT);
   log(`${args.profile.name} run on ${machine.cpu} (${machine.cores} cores), load average ${machine.loadAverage}`);
   const corpora = buildCorpora(args.outDir, args.profile, log);
 
@@ -119,6 +125,7 @@ async function main(): Promise<void> {
     version: 1,
     mode: args.profile.name,
     machine,
+    source,
     durationSeconds: (Date.now() - started) / 1000,
     corpora: {
       base: corpora.baseSource,

@@ -12,7 +12,7 @@ export interface ProbeItem {
 }
 
 export interface Probe {
-  /** Where completion is asked: with the key minus its last character, or the name and year, typed. */
+  /** Where completion is asked: after the whole key, or the name and year, as typed (the intended entry must come first). */
   readonly completion: Position;
   readonly hover: Position;
   /** What the first completion item should be for: the key, or surname and year. */
@@ -25,8 +25,7 @@ function inside(range: Range): Position {
 
 export function probeOf(item: ProbeItem): Probe | null {
   if (item.key !== null && item.keyRange !== null && item.key.length > 1) {
-    const end = item.keyRange.end;
-    return { completion: { line: end.line, character: end.character - 1 }, hover: inside(item.keyRange), expect: { key: item.key } };
+    return { completion: item.keyRange.end, hover: inside(item.keyRange), expect: { key: item.key } };
   }
   if (item.authors.length > 0 && item.year !== null && item.yearRange !== null && item.authorRanges.length > 0) {
     return { completion: item.yearRange.end, hover: inside(item.authorRanges[0]), expect: { author: item.authors[0], year: item.year } };

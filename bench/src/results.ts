@@ -1,5 +1,5 @@
 // The results object written to bench/results.json, and the one table printed from it.
-import type { MachineInfo } from './machine';
+import type { MachineInfo, SourceInfo } from './machine';
 
 export type Unit = 'ms' | 'MB' | 'x' | 'count' | '%';
 
@@ -32,6 +32,7 @@ export interface BenchResults {
   readonly version: 1;
   readonly mode: 'full' | 'smoke';
   readonly machine: MachineInfo;
+  readonly source: SourceInfo;
   readonly durationSeconds: number;
   readonly corpora: {
     readonly base: string;
@@ -69,6 +70,7 @@ export function renderReport(results: BenchResults): string {
   const out: string[] = [
     `Citewright bench (${results.mode}) — ${m.date}`,
     `Machine: ${m.cpu}, ${m.cores} cores, ${(m.memoryMB / 1024).toFixed(1)} GB, Node ${m.node}, ${m.os}; load average ${m.loadAverage} at start; run took ${results.durationSeconds.toFixed(0)} s`,
+    `Source: commit ${results.source.commit}${results.source.uncommittedServerFiles > 0 ? ` with ${results.source.uncommittedServerFiles} uncommitted files under server/` : ''}`,
     `Corpora: ${results.corpora.baseEntries} real entries from ${results.corpora.base}, scaled with unique keys`,
     '',
   ];
