@@ -11,12 +11,7 @@ import { expandBibliographySetting, folderFor, isInside } from './bibliographySe
 import { FileWorkspace } from './fileWorkspace';
 import { CancelledError, createCitationService, DEFAULT_SETTINGS, readSettings, type CitationWorkspace, type CitewrightSettings } from './service';
 import { FIX_ALL_KIND } from './service/features/codeActions';
-
-/** Commands the client calls with a document URI (they are not for the command palette directly). */
-export const SERVER_COMMANDS = {
-  generateReferenceList: 'citewright.server.generateReferenceList',
-  sortReferenceList: 'citewright.server.sortReferenceList',
-} as const;
+import { REQUESTS, SERVER_COMMANDS, type DocumentPosition, type InsertableCitationItem, type Statistics, type TextEdit, type WorkspaceCheck } from './protocol';
 
 /** What the client tells the server at start (`initializationOptions`). */
 interface InitializationOptions {
@@ -88,6 +83,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'citewright' },
     };
@@ -138,6 +134,16 @@ export function startServer(connection: Connection): void {
     withDocument(params.textDocument.uri, token, [], (doc) => service.getDocumentSymbols(doc, token)));
   connection.onCodeAction((params, token) =>
     withDocument(params.textDocument.uri, token, [], (doc) => service.getCodeActions(doc, params.range, params.context.only, token)));
+
+  connection.onCodeLens((params, token) =>
+    withDocument(params.textDocument.uri, token, [], (doc) => service.getCodeLenses(doc, token)));
+  connection.onRequest(REQUESTS.statistics, (params: { uri: string }, token) =>
+    withDocument<Statistics | null>(params.uri, token, null, (doc) => service.getStatistics(doc, token)));
+  connection.onRequest(REQUESTS.insertableCitations, (params: DocumentPosition, token) =>
+    withDocument<InsertableCitationItem[]>(params.uri, token, [], (doc) => service.getInsertableCitations(doc, params.position, token)));
+  connection.onRequest(REQUESTS.insertCitationEdits, (params: DocumentPosition & { entryId: string }, token) =>
+    withDocument<TextEdit[]>(params.uri, token, [], (doc) => service.getInsertCitationEdits(doc, params.position, params.entryId, token)));
+  connection.onRequest(REQUESTS.checkWorkspace, (): WorkspaceCheck[] => service.checkWorkspace());
 
   // Commands take the document URI as their one argument and apply their edit through the client.
   connection.onExecuteCommand(async (params, token) => {

@@ -2,7 +2,7 @@
 // settings in and get plain LSP-shaped results back. No vscode, no connection, no fs, no net.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
-  CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position, Range, TextEdit, WorkspaceEdit,
+  CodeAction, CodeLens, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position, Range, TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import { analyseDocument, type Analysis, type LoadedBibliography } from './analysis';
 import { findBibliographies } from './bibliography/discovery';
@@ -15,6 +15,8 @@ import { getCompletions } from './features/completion';
 import { resolveCompletionItem } from './features/completionResolve';
 import { getKeyCompletions } from './features/keyCompletion';
 import { generateReferenceList } from './features/referenceListGeneration';
+import { getCodeLenses } from './features/codeLens';
+import { getInsertableCitations, getInsertCitationEdits, type InsertableCitation } from './features/insertCitation';
 import { citedInSummary, keyReferences, keyRenameEdit, keyTargetInBibliography, keyTargetInDocument, type KeyTarget } from './features/workspaceKeys';
 import { baseName } from './bibliography/uris';
 import { resolveStyle, type ResolvedStyle } from './bibliography/styleResolution';
@@ -68,6 +70,14 @@ export interface CitationService {
   getGeneratedReferenceList(document: TextDocument, token?: Cancellation): TextEdit | null;
   /** The edits that sort the document's reference lists (none when they are in order). */
   getSortEdits(document: TextDocument, token?: Cancellation): TextEdit[];
+  getCodeLenses(document: TextDocument, token?: Cancellation): CodeLens[];
+  /** How many citations the document has and how many problems it shows (for the status bar). */
+  getStatistics(document: TextDocument, token?: Cancellation): { citations: number; problems: number };
+  /** Works that can be cited at a position (for "Insert Citation"). */
+  getInsertableCitations(document: TextDocument, position: Position, token?: Cancellation): InsertableCitation[];
+  getInsertCitationEdits(document: TextDocument, position: Position, entryId: string, token?: Cancellation): TextEdit[];
+  /** Diagnostics of every document of the workspace (open ones as they stand). */
+  checkWorkspace(token?: Cancellation): Array<{ uri: string; diagnostics: Diagnostic[] }>;
   /** Drops what is cached for a closed document. */
   forget(uri: string): void;
 }
@@ -232,6 +242,17 @@ export function createCitationService(options: CitationServiceOptions): Citation
     getGeneratedReferenceList: (doc, token = NEVER_CANCELLED) => run(doc, token, (a) => generateReferenceList(a, styleFor(doc.uri))),
     getSortEdits: (doc, token = NEVER_CANCELLED) =>
       run(doc, token, (a) => findingsOf(a).filter((f) => f.code === 'reference-order').flatMap((f) => f.fixes[0]?.edits ?? []).map((e) => ({ range: e.range, newText: e.newText }))),
+    getCodeLenses: (doc, token = NEVER_CANCELLED) => (isBibliography(doc) ? [] : run(doc, token, (a) => getCodeLenses(a))),
+    getStatistics: (doc, token = NEVER_CANCELLED) => run(doc, token, (a) => ({
+      citations: a.model.citations.filter((c) => !c.nocite).length,
+      problems: getDiagnostics(a, settings(doc)).filter((d) => d.severity !== undefined && d.severity <= 2).length,
+    })),
+    getInsertableCitations: (doc, pos, token = NEVER_CANCELLED) => run(doc, token, (a) => getInsertableCitations(a, pos)),
+    getInsertCitationEdits: (doc, pos, entryId, token = NEVER_CANCELLED) => run(doc, token, (a) => getInsertCitationEdits(a, pos, entryId, styleFor(doc.uri))),
+    checkWorkspace: (token = NEVER_CANCELLED) => workspaceAnalyses().map((a) => {
+      throwIfCancelled(token);
+      return { uri: a.document.uri, diagnostics: getDiagnostics(a, options.config.get(a.document.uri)) };
+    }),
     getBibliographyFindings,
     isBibliography,
     forget: (uri) => {
@@ -248,4 +269,5 @@ export { DEFAULT_SETTINGS, readSettings } from './settings';
 export type { Cancellation } from './cancellation';
 export type { CitationWorkspace, FileSnapshot } from './workspace';
 export type { Finding } from './rules/rule';
+export type { InsertableCitation } from './features/insertCitation';
 export { CancelledError } from './cancellation';
