@@ -99,6 +99,16 @@ describe('a pandoc paper with paper.bib', () => {
   });
 });
 
+describe('front matter references:', () => {
+  test('inline CSL-YAML entries serve the document, and no .bib beside it is taken', () => {
+    const { service, document } = setup('inline.md');
+    assert.deepEqual(service.getDiagnostics(document).map(brief), [
+      "unresolved-citation@18: '@roe2020' has no entry in the document's references; did you mean @doe2020 or @roe2021?",
+    ]);
+    assert.deepEqual(service.getDefinition(document, { line: 17, character: 8 }), [{ uri: document.uri, range: { start: { line: 3, character: 0 }, end: { line: 11, character: 14 } } }]);
+  });
+});
+
 describe('a LaTeX paper with \\addbibresource', () => {
   test('keys resolve; \\nocite counts as used; a missing file is reported at its line', () => {
     const { service, document } = setup('thesis.tex');

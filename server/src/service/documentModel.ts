@@ -5,7 +5,8 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Citation, DocumentKind, DocumentModel, ReferenceList } from './model';
 import { surnameKey } from './resolve/surname';
 import { scanAuthorDate } from './syntax/authorDateScanner';
-import { frontMatterBibliographies, latexBibliographies, readBibitems } from './syntax/bibliographyLinks';
+import { readCslYaml } from './bibliography/cslYamlReader';
+import { frontMatterBibliographies, inlineReferences, latexBibliographies, readBibitems } from './syntax/bibliographyLinks';
 import { scanLatex } from './syntax/latexScanner';
 import { blankSpans, maskLatex, maskMarkdown } from './syntax/mask';
 import { scanPandoc } from './syntax/pandocScanner';
@@ -43,6 +44,7 @@ function buildLatexModel(document: TextDocument, text: string, toRange: (s: numb
     bibliographyLinks: latexBibliographies(masked, text, toRange),
     texRoot: /^%\s*!\s*TEX\s+root\s*=\s*(.+?)\s*$/im.exec(text)?.[1] ?? null,
     keyedEntries: readBibitems(masked, text, toRange),
+    keyedEntryProblems: [],
     masked,
   };
 }
@@ -61,7 +63,9 @@ export function buildDocumentModel(document: TextDocument): DocumentModel {
   const authorDate = scanAuthorDate({ text, masked: withoutLists, toRange, knownNames }).map((c) => ({ ...c, listIndex: servingList(c, lists) }));
   const pandoc = PANDOC_LANGUAGES.has(document.languageId) ? scanPandoc(withoutLists, text, toRange) : [];
   const bibliographyLinks = frontMatterBibliographies(text, toRange);
-  const kind: DocumentKind = pandoc.length > 0 || bibliographyLinks.length > 0 ? 'pandoc' : 'author-date';
+  // Front matter `references:` (inline CSL-YAML): the reader takes the whole document and keeps its positions.
+  const inline = inlineReferences(text) ? readCslYaml('document', text, { idPrefix: 'Y' }) : { entries: [], problems: [] };
+  const kind: DocumentKind = pandoc.length > 0 || bibliographyLinks.length > 0 || inline.entries.length > 0 ? 'pandoc' : 'author-date';
   return {
     uri: document.uri,
     version: document.version,
@@ -71,7 +75,8 @@ export function buildDocumentModel(document: TextDocument): DocumentModel {
     entries: lists.flatMap((l) => l.entries),
     bibliographyLinks,
     texRoot: null,
-    keyedEntries: [],
+    keyedEntries: inline.entries,
+    keyedEntryProblems: inline.problems,
     masked,
   };
 }

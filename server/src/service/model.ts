@@ -141,8 +141,10 @@ export interface DocumentModel {
   readonly bibliographyLinks: readonly BibliographyLink[];
   /** LaTeX: the main file named by a `% !TEX root = main.tex` comment, as written. */
   readonly texRoot: string | null;
-  /** Keyed entries written in the document itself: LaTeX `thebibliography` items. */
+  /** Keyed entries written in the document itself: LaTeX `thebibliography` items, front matter `references:`. */
   readonly keyedEntries: readonly ReferenceEntry[];
+  /** Entries of the document's own `references:` that cannot be read. */
+  readonly keyedEntryProblems: readonly { readonly message: string; readonly range: Range }[];
   /** The text with code, comments and front matter blanked: where a citation can be written. */
   readonly masked: string;
 }

@@ -81,6 +81,8 @@ export function findBibliographies(
     ...settings.bibliographies.map((path) => ({ uri: resolvePath(model.uri, path), link: null, origin: 'setting' as const })),
   ];
   const unique = found.filter((s, i) => found.findIndex((t) => t.uri === s.uri) === i);
-  // An author-date essay keeps its own reference list: a .bib that happens to lie beside it is not its bibliography.
-  return unique.length > 0 || model.kind === 'author-date' ? unique : besideSources(model.uri, workspace);
+  // An author-date essay keeps its own reference list, and a document with its own `references:` or
+  // `thebibliography` its own entries: a .bib that happens to lie beside them is not their bibliography.
+  const ownBibliography = model.kind === 'author-date' || model.keyedEntries.length > 0;
+  return unique.length > 0 || ownBibliography ? unique : besideSources(model.uri, workspace);
 }

@@ -34,7 +34,8 @@ function keyFixes(analysis: Analysis, item: CitationItem, suggestions: readonly 
 function whereChecked(analysis: Analysis, citation: Citation): string {
   if (citation.listIndex >= 0) return 'the reference list';
   const files = analysis.bibliographies.filter((b) => b.library).map((b) => baseName(b.source.uri));
-  return files.length > 0 ? files.join(', ') : 'the document';
+  const own = analysis.model.keyedEntries.length > 0 ? ['the document\'s references'] : [];
+  return [...own, ...files].join(', ') || 'the document';
 }
 
 function message(analysis: Analysis, citation: Citation, item: CitationItem, suggestions: readonly ReferenceEntry[]): string {
