@@ -101,6 +101,9 @@ export function main(args: string[], out: (s: string) => void, err: (s: string) 
     const pathOf = (uri: string) => pathByUri.get(uri) ?? displayPath(uri);
     const analyses = options.files.map((path) => {
       const text = readText(path);
+      if (text.length > settings.maxFileSize * 1024 * 1024) {
+        throw new UsageError(`cannot check '${path}': ${(text.length / 1024 / 1024).toFixed(1)} MB of text is more than the limit of ${settings.maxFileSize} MB (maxFileSize in --config)`);
+      }
       const uri = pathToFileURL(resolve(path)).href;
       pathByUri.set(uri, path);
       const document = TextDocument.create(uri, LANGUAGES[extname(path).toLowerCase()] ?? 'plaintext', 1, text);

@@ -122,6 +122,15 @@ describe('navigation and rename', () => {
   });
 });
 
+describe('size limit', () => {
+  test('a document over citewright.maxFileSize is not checked and says so', () => {
+    const text = `(Nobody 2001) ${'x'.repeat(1.2 * 1024 * 1024)}`;
+    const diagnostics = service({ maxFileSize: 1 }).getDiagnostics(doc(text));
+    assert.deepEqual(diagnostics.map((d) => [d.severity, d.message]), [[3, 'This document has 1.2 MB of text, more than citewright.maxFileSize (1 MB): Citewright does not check it']]);
+    assert.equal(service({ maxFileSize: 1 }).getHover(doc(text), { line: 0, character: 2 }), null);
+  });
+});
+
 describe('cancellation', () => {
   test('a cancelled request throws before doing work', () => {
     assert.throws(() => service().getDiagnostics(doc('(Adams 2015)'), { isCancellationRequested: true }), /Request cancelled/);

@@ -82,11 +82,27 @@ export interface CitationService {
   forget(uri: string): void;
 }
 
+/** What a document over the size limit shows instead of findings. */
+function sizeNotice(length: number, limit: number): Diagnostic {
+  const start = { line: 0, character: 0 };
+  return {
+    range: { start, end: start },
+    severity: 3,
+    source: 'citewright',
+    message: `This document has ${(length / 1024 / 1024).toFixed(1)} MB of text, more than citewright.maxFileSize (${limit} MB): Citewright does not check it`,
+  };
+}
+
 export function createCitationService(options: CitationServiceOptions): CitationService {
   const workspace = options.workspace ?? EMPTY_WORKSPACE;
   const models = new Map<string, { snapshot: TextDocument; model: DocumentModel }>();
   const analyses = new Map<string, { key: string; analysis: Analysis }>();
   const libraries = new LibraryCache();
+
+  /** Whether a document is over the size limit: it is then checked as if it were empty, and says why. */
+  function tooLarge(document: TextDocument): boolean {
+    return document.getText().length > options.config.get(document.uri).maxFileSize * 1024 * 1024;
+  }
 
   /** The model of this document version; hosts update documents in place (LSP's TextDocuments does), so it is built from an immutable snapshot. */
   function modelOf(document: TextDocument): { snapshot: TextDocument; model: DocumentModel } {
@@ -94,7 +110,8 @@ export function createCitationService(options: CitationServiceOptions): Citation
     const text = document.getText();
     if (cached && cached.snapshot.version === document.version && cached.snapshot.getText() === text) return cached;
     const snapshot = TextDocument.create(document.uri, document.languageId, document.version, text);
-    const built = { snapshot, model: buildDocumentModel(snapshot) };
+    const checked = tooLarge(snapshot) ? TextDocument.create(document.uri, document.languageId, document.version, '') : snapshot;
+    const built = { snapshot, model: buildDocumentModel(checked) };
     models.set(document.uri, built);
     return built;
   }
@@ -203,6 +220,7 @@ export function createCitationService(options: CitationServiceOptions): Citation
     analyse,
     getDiagnostics: (doc, token = NEVER_CANCELLED) => {
       throwIfCancelled(token);
+      if (tooLarge(doc)) return [sizeNotice(doc.getText().length, settings(doc).maxFileSize)];
       if (!isBibliography(doc)) return run(doc, token, (a) => getDiagnostics(a, settings(doc)));
       const findings = getBibliographyFindings(doc.uri, { text: doc.getText(), version: `editor:${doc.version}` });
       return findings.map((f) => toDiagnostic(f, severityOf(f, settings(doc))!));

@@ -10,9 +10,11 @@ export interface CitewrightSettings {
   readonly bibliographies: readonly string[];
   /** How bibliography entries are formatted: `harvard`, `apa`, `vancouver`, or a .csl file's path or style name. */
   readonly style: string;
+  /** Documents larger than this many megabytes (a pasted dump, a log) are not checked. */
+  readonly maxFileSize: number;
 }
 
-export const DEFAULT_SETTINGS: CitewrightSettings = { rules: {}, bibliographies: [], style: 'harvard' };
+export const DEFAULT_SETTINGS: CitewrightSettings = { rules: {}, bibliographies: [], style: 'harvard', maxFileSize: 10 };
 
 const RULE_SETTINGS = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -44,5 +46,9 @@ export function readSettings(raw: unknown, warn: (message: string) => void): Cit
   let style = DEFAULT_SETTINGS.style;
   if (typeof styleRaw === 'string' && styleRaw.trim() !== '') style = styleRaw.trim();
   else if (styleRaw !== undefined) warn(`citewright.style should be a style name or a .csl path, not ${JSON.stringify(styleRaw)}; using harvard`);
-  return { rules, bibliographies, style };
+  const sizeRaw = (raw as { maxFileSize?: unknown }).maxFileSize;
+  let maxFileSize = DEFAULT_SETTINGS.maxFileSize;
+  if (typeof sizeRaw === 'number' && Number.isFinite(sizeRaw) && sizeRaw > 0) maxFileSize = sizeRaw;
+  else if (sizeRaw !== undefined) warn(`citewright.maxFileSize should be a positive number of megabytes, not ${JSON.stringify(sizeRaw)}; using ${maxFileSize}`);
+  return { rules, bibliographies, style, maxFileSize };
 }
