@@ -34,12 +34,23 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 npm_install() { # DIR SPEC [npm options...]: a private install into DIR/node_modules, outside the project's lockfile
-  local into="$1" spec="$2"
+  local into="$1" spec="$2" name
   shift 2
   rm -rf "$into"
   mkdir -p "$into"
   printf '{ "private": true, "description": "installed by .ci/setup-vscode.sh" }\n' > "$into/package.json"
-  (cd "$into" && npm install --no-save --no-package-lock --no-audit --no-fund --loglevel=error "$@" "$spec")
+  # Under `npm test` the outer npm (on the machine's Node) exports npm_config_* variables, user_agent among
+  # them, which the inner npm would take as its own config: code-server's postinstall reads the Node version
+  # from npm_config_user_agent and refuses anything but 24. Run the inner npm without them (but keep the
+  # cache and registry the user chose).
+  local unset_npm=()
+  for name in $(compgen -e); do
+    case "$name" in
+      npm_config_cache | npm_config_registry | NPM_CONFIG_CACHE | NPM_CONFIG_REGISTRY) ;;
+      npm_* | NPM_*) unset_npm+=(-u "$name") ;;
+    esac
+  done
+  (cd "$into" && env "${unset_npm[@]}" npm install --no-save --no-package-lock --no-audit --no-fund --loglevel=error "$@" "$spec")
 }
 
 # 2. Node 24 (the binary is inside the npm package; the package has no install script).
