@@ -53,14 +53,22 @@ export function analyseDocument(document: TextDocument, model: DocumentModel, bi
   let outsideLists: EntryIndex | null | undefined;
   const items: CitedItem[] = [];
   const citedBy = new Map<string, CitedItem[]>();
+  // A work is usually cited many times: each distinct citation is resolved once.
+  const resolved = new Map<string, ItemResolution>();
   for (const citation of model.citations) {
     if (citation.nocite) continue;
     for (const item of citation.items) {
-      let resolution: ItemResolution;
-      if (item.key !== null) resolution = resolveKeyItem(item, keys);
-      else {
-        const index = listIndexes[citation.listIndex] ?? (outsideLists === undefined ? (outsideLists = libraryAuthorIndex(libraries)) : outsideLists);
-        resolution = resolveAuthorDateItem(item, index);
+      const signature = item.key !== null
+        ? `@${item.key}`
+        : `${citation.listIndex}\u0000${item.authors.join('\u0001')}\u0000${item.year}\u0000${item.etAl}`;
+      let resolution = resolved.get(signature);
+      if (resolution === undefined) {
+        if (item.key !== null) resolution = resolveKeyItem(item, keys);
+        else {
+          const index = listIndexes[citation.listIndex] ?? (outsideLists === undefined ? (outsideLists = libraryAuthorIndex(libraries)) : outsideLists);
+          resolution = resolveAuthorDateItem(item, index);
+        }
+        resolved.set(signature, resolution);
       }
       const cited: CitedItem = { citation, item, resolution };
       items.push(cited);

@@ -8,6 +8,7 @@ import { scanAuthorDate } from './syntax/authorDateScanner';
 import { readCslYaml } from './bibliography/cslYamlReader';
 import { frontMatterBibliographies, inlineReferences, latexBibliographies, readBibitems } from './syntax/bibliographyLinks';
 import { scanLatex } from './syntax/latexScanner';
+import { IncrementalScan } from './syntax/incrementalScan';
 import { blankSpans, maskLatex, maskMarkdown } from './syntax/mask';
 import { scanPandoc } from './syntax/pandocScanner';
 import { readReferenceLists } from './syntax/referenceList';
@@ -49,7 +50,17 @@ function buildLatexModel(document: TextDocument, text: string, toRange: (s: numb
   };
 }
 
-export function buildDocumentModel(document: TextDocument): DocumentModel {
+/** The scans of one document, kept by the service from version to version so that edits rescan little. */
+export interface ModelCaches {
+  readonly authorDate: IncrementalScan;
+  readonly pandoc: IncrementalScan;
+}
+
+export function createModelCaches(): ModelCaches {
+  return { authorDate: new IncrementalScan(), pandoc: new IncrementalScan() };
+}
+
+export function buildDocumentModel(document: TextDocument, caches: ModelCaches = createModelCaches()): DocumentModel {
   const text = document.getText();
   const toRange = (start: number, end: number): Range => ({ start: document.positionAt(start), end: document.positionAt(end) });
   if (isLatex(document.languageId, document.uri)) return buildLatexModel(document, text, toRange);
@@ -60,8 +71,11 @@ export function buildDocumentModel(document: TextDocument): DocumentModel {
     for (const author of entry.authors) knownNames.add(surnameKey(author));
   }
   const withoutLists = blankLists(masked, lists);
-  const authorDate = scanAuthorDate({ text, masked: withoutLists, toRange, knownNames }).map((c) => ({ ...c, listIndex: servingList(c, lists) }));
-  const pandoc = PANDOC_LANGUAGES.has(document.languageId) ? scanPandoc(withoutLists, text, toRange) : [];
+  const lineAt = (offset: number) => document.positionAt(offset).line;
+  const names = [...knownNames].sort().join('\u0000');
+  const authorDate = caches.authorDate.scan(withoutLists, text, names, lineAt, (m, t, r) => scanAuthorDate({ text: t, masked: m, toRange: r, knownNames }))
+    .map((c) => ({ ...c, listIndex: servingList(c, lists) }));
+  const pandoc = PANDOC_LANGUAGES.has(document.languageId) ? caches.pandoc.scan(withoutLists, text, '', lineAt, scanPandoc) : [];
   const bibliographyLinks = frontMatterBibliographies(text, toRange);
   // Front matter `references:` (inline CSL-YAML): the reader takes the whole document and keeps its positions.
   const inline = inlineReferences(text) ? readCslYaml('document', text, { idPrefix: 'Y' }) : { entries: [], problems: [] };

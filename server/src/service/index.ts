@@ -7,7 +7,7 @@ import type {
 import { analyseDocument, type Analysis, type LoadedBibliography } from './analysis';
 import { findBibliographies } from './bibliography/discovery';
 import { LibraryCache } from './bibliography/library';
-import { buildDocumentModel } from './documentModel';
+import { buildDocumentModel, createModelCaches, type ModelCaches } from './documentModel';
 import type { DocumentModel } from './model';
 import { NEVER_CANCELLED, throwIfCancelled, type Cancellation } from './cancellation';
 import { getCodeActions } from './features/codeActions';
@@ -95,7 +95,7 @@ function sizeNotice(length: number, limit: number): Diagnostic {
 
 export function createCitationService(options: CitationServiceOptions): CitationService {
   const workspace = options.workspace ?? EMPTY_WORKSPACE;
-  const models = new Map<string, { snapshot: TextDocument; model: DocumentModel }>();
+  const models = new Map<string, { snapshot: TextDocument; model: DocumentModel; caches: ModelCaches }>();
   const analyses = new Map<string, { key: string; analysis: Analysis }>();
   const libraries = new LibraryCache();
 
@@ -105,13 +105,15 @@ export function createCitationService(options: CitationServiceOptions): Citation
   }
 
   /** The model of this document version; hosts update documents in place (LSP's TextDocuments does), so it is built from an immutable snapshot. */
-  function modelOf(document: TextDocument): { snapshot: TextDocument; model: DocumentModel } {
+  function modelOf(document: TextDocument): { snapshot: TextDocument; model: DocumentModel; caches: ModelCaches } {
     const cached = models.get(document.uri);
     const text = document.getText();
     if (cached && cached.snapshot.version === document.version && cached.snapshot.getText() === text) return cached;
     const snapshot = TextDocument.create(document.uri, document.languageId, document.version, text);
     const checked = tooLarge(snapshot) ? TextDocument.create(document.uri, document.languageId, document.version, '') : snapshot;
-    const built = { snapshot, model: buildDocumentModel(checked) };
+    // The paragraph caches carry over from the previous version: only changed paragraphs are scanned again.
+    const caches = cached?.caches ?? createModelCaches();
+    const built = { snapshot, model: buildDocumentModel(checked, caches), caches };
     models.set(document.uri, built);
     return built;
   }

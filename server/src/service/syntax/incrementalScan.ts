@@ -1,0 +1,137 @@
+// Keeps a document's citations from one version to the next and scans again only the paragraphs an edit
+// touched. Citation scanners never look across a blank line (a bracket group and the name before it stay
+// within a paragraph), so the result equals a scan of the whole text.
+import type { Range } from 'vscode-languageserver-types';
+import type { Citation, CitationItem, Locator } from '../model';
+import type { ToRange } from './referenceList';
+
+/** A scanner: offsets and ranges relative to the text it is given. */
+export type CitationScanner = (masked: string, text: string, toRange: ToRange) => Citation[];
+
+function shiftRange(range: Range, lines: number): Range {
+  return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
+}
+
+function shiftLocator(locator: Locator | null, lines: number): Locator | null {
+  return locator && { ...locator, range: shiftRange(locator.range, lines) };
+}
+
+function shiftItem(item: CitationItem, lines: number): CitationItem {
+  return {
+    ...item,
+    authorRanges: item.authorRanges.map((r) => shiftRange(r, lines)),
+    yearRange: item.yearRange && shiftRange(item.yearRange, lines),
+    keyRange: item.keyRange && shiftRange(item.keyRange, lines),
+    locator: shiftLocator(item.locator, lines),
+    range: shiftRange(item.range, lines),
+  };
+}
+
+/** The citation moved `offset` characters and `lines` lines further down. */
+function moved(citation: Citation, offset: number, lines: number): Citation {
+  if (offset === 0 && lines === 0) return citation;
+  return {
+    ...citation,
+    range: lines === 0 ? citation.range : shiftRange(citation.range, lines),
+    outerRange: lines === 0 ? citation.outerRange : shiftRange(citation.outerRange, lines),
+    outerStart: citation.outerStart + offset,
+    outerEnd: citation.outerEnd + offset,
+    items: lines === 0 ? citation.items : citation.items.map((i) => shiftItem(i, lines)),
+  };
+}
+
+/** Positions relative to a slice of the document that starts at a line start. */
+function relativeToRange(text: string): ToRange {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const at = (offset: number) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: offset - starts[low] };
+  };
+  return (start, end) => ({ start: at(start), end: at(end) });
+}
+
+function countLines(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
+/** Length of the common prefix, compared a block at a time (native comparison), then character by character. */
+function commonPrefix(a: string, b: string): number {
+  const shorter = Math.min(a.length, b.length);
+  let at = 0;
+  for (let step = 1 << 16; step >= 1; step >>= 4) {
+    while (at + step <= shorter && a.slice(at, at + step) === b.slice(at, at + step)) at += step;
+  }
+  return at;
+}
+
+/** Length of the common suffix, not reaching into the first `prefix` characters of either. */
+function commonSuffix(a: string, b: string, prefix: number): number {
+  const limit = Math.min(a.length, b.length) - prefix;
+  let length = 0;
+  for (let step = 1 << 16; step >= 1; step >>= 4) {
+    while (length + step <= limit && a.slice(a.length - length - step, a.length - length) === b.slice(b.length - length - step, b.length - length)) length += step;
+  }
+  return length;
+}
+
+let lastDiff: { a: string; b: string; prefix: number; suffix: number } | null = null;
+
+/** The common prefix and suffix of two versions; the two scans of one version share the work. */
+function changedSpan(a: string, b: string): { prefix: number; suffix: number } {
+  if (lastDiff?.a !== a || lastDiff.b !== b) {
+    const prefix = commonPrefix(a, b);
+    lastDiff = { a, b, prefix, suffix: commonSuffix(a, b, prefix) };
+  }
+  return lastDiff;
+}
+
+interface Scanned {
+  readonly masked: string;
+  readonly context: string;
+  readonly citations: readonly Citation[];
+}
+
+export class IncrementalScan {
+  private last: Scanned | null = null;
+
+  /**
+   * The citations of `masked`/`text`. `context` is whatever else the scanner depends on (the names a
+   * reference list makes known): when it changes, everything is scanned again. `lineAt` gives the line of
+   * an offset in the whole text.
+   */
+  scan(masked: string, text: string, context: string, lineAt: (offset: number) => number, scanner: CitationScanner): Citation[] {
+    const last = this.last && this.last.context === context ? this.last : null;
+    const previous = last?.masked ?? '';
+    // The changed span: what lies between the common prefix and the common suffix of the two versions.
+    const { prefix, suffix } = changedSpan(previous, masked);
+    if (last && prefix === masked.length && previous.length === masked.length) return [...last.citations];
+    // Widen it to whole paragraphs: a blank line inside the unchanged text on each side bounds the rescan.
+    const before = last && prefix >= 2 ? masked.lastIndexOf('\n\n', prefix - 2) : -1;
+    const start = before < 0 ? 0 : before + 2;
+    const after = last ? masked.indexOf('\n\n', masked.length - suffix) : -1;
+    const end = after < 0 ? masked.length : after + 1;
+    const oldEnd = end - masked.length + previous.length;
+    const offsetDelta = masked.length - previous.length;
+    const lineDelta = last ? countLines(masked, start, end) - countLines(previous, start, oldEnd) : 0;
+    const firstLine = lineAt(start);
+    const rescanned = scanner(masked.slice(start, end), text.slice(start, end), relativeToRange(text.slice(start, end)))
+      .map((c) => moved(c, start, firstLine));
+    const kept = last?.citations ?? [];
+    const citations = [
+      ...kept.filter((c) => c.outerEnd <= start),
+      ...rescanned,
+      ...kept.filter((c) => c.outerStart >= oldEnd).map((c) => moved(c, offsetDelta, lineDelta)),
+    ];
+    this.last = { masked, context, citations };
+    return [...citations];
+  }
+}
