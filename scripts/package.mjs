@@ -17,7 +17,7 @@ const vsix = join(root, 'citewright.vsix');
 const bundledMain = './dist/extension.js';
 
 /** What goes into the package besides the generated notices (the allow-list of .vscodeignore). */
-const copied = ['dist', 'images', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore'];
+const copied = ['dist', 'images', 'l10n', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore'];
 
 const result = await bundle();
 
@@ -52,7 +52,7 @@ execFileSync(process.execPath, [vsce, ...args], { cwd: staging, stdio: 'inherit'
 // The package must hold exactly the allow-listed files.
 const listed = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: staging, encoding: 'utf8' })
   .split('\n').map((line) => line.trim()).filter(Boolean);
-const allowed = /^(dist\/.+|syntaxes\/[^/]+\.json|images\/.+|package\.json|package\.nls(\..+)?\.json|README\.md|CHANGELOG\.md|LICENSE|THIRD-PARTY-NOTICES\.md)$/;
+const allowed = /^(dist\/.+|syntaxes\/[^/]+\.json|images\/.+|l10n\/bundle\.l10n(\..+)?\.json|package\.json|package\.nls(\..+)?\.json|README\.md|CHANGELOG\.md|LICENSE|THIRD-PARTY-NOTICES\.md)$/;
 const unexpected = listed.filter((file) => !allowed.test(file));
 const required = ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'package.json', 'LICENSE', 'THIRD-PARTY-NOTICES.md'];
 const missing = required.filter((file) => !listed.includes(file));
