@@ -31,8 +31,10 @@ export interface Analysis {
   readonly keys: ReadonlyMap<string, ReferenceEntry> | null;
 }
 
-function keyMap(model: DocumentModel, libraries: readonly Library[]): Map<string, ReferenceEntry> | null {
+function keyMap(model: DocumentModel, libraries: readonly Library[]): ReadonlyMap<string, ReferenceEntry> | null {
   if (model.keyedEntries.length === 0 && libraries.length === 0) return null;
+  // The common case, one bibliography file: its own map, not a copy per keystroke.
+  if (model.keyedEntries.length === 0 && libraries.length === 1) return libraries[0].byKey;
   const keys = new Map<string, ReferenceEntry>();
   for (const entry of model.keyedEntries) if (entry.key !== null && !keys.has(entry.key)) keys.set(entry.key, entry);
   for (const library of libraries) for (const [key, entry] of library.byKey) if (!keys.has(key)) keys.set(key, entry);

@@ -1,6 +1,7 @@
 // A bibliography file read once per version and shared by every document that names it.
 import type { ReferenceEntry } from '../model';
 import { indexEntries, type EntryIndex } from '../resolve/resolver';
+import { buildKeyOrderedIndex, type SearchIndex } from '../features/entrySearch';
 import type { FileSnapshot } from '../workspace';
 import { readBibliography } from './bibliographyFile';
 import type { BibliographyEntry, BibliographyProblem } from './bibliographyEntry';
@@ -15,6 +16,8 @@ export interface Library {
   readonly byKey: ReadonlyMap<string, ReferenceEntry>;
   /** Entries by first author, for author-date documents that cite library works. Built on first use. */
   authorIndex(): EntryIndex;
+  /** Search texts for completion and "Insert Citation". Built on first use. */
+  searchIndex(): SearchIndex;
 }
 
 export function readLibrary(uri: string, snapshot: FileSnapshot): Library {
@@ -23,6 +26,7 @@ export function readLibrary(uri: string, snapshot: FileSnapshot): Library {
   const byKey = new Map<string, ReferenceEntry>();
   for (const entry of entries) if (entry.key !== null && !byKey.has(entry.key)) byKey.set(entry.key, entry);
   let index: EntryIndex | undefined;
+  let search: SearchIndex | undefined;
   return {
     uri,
     version: snapshot.version,
@@ -30,6 +34,7 @@ export function readLibrary(uri: string, snapshot: FileSnapshot): Library {
     problems,
     byKey,
     authorIndex: () => (index ??= indexEntries(entries)),
+    searchIndex: () => (search ??= buildKeyOrderedIndex(entries)),
   };
 }
 

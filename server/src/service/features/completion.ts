@@ -4,7 +4,7 @@ import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, 
 import type { Analysis } from '../analysis';
 import { citationStyleOf, citedAuthors, type CitationStyle } from '../citationStyle';
 import { compareEntries } from '../entryOrder';
-import { matchRank, queryWords } from './entrySearch';
+import { buildSearchIndex, searchEntries } from './entrySearch';
 import { MAX_KEY_ITEMS } from './keyCompletion';
 import type { ReferenceEntry, ReferenceList } from '../model';
 import { foldedKey, isNearMiss, sameAuthor } from '../resolve/surname';
@@ -63,10 +63,10 @@ export function getCompletions(analysis: Analysis, position: Position): Completi
     (sameAuthor(context.narrativeAuthor, entry.authors[0]) || isNearMiss(context.narrativeAuthor, entry.authors[0]));
   const narrativeEntries = list.entries.filter(byNarrativeAuthor);
   const narrative = narrativeEntries.length > 0 ? context.narrativeAuthor : null;
+  const candidates = narrative ? narrativeEntries : list.entries;
+  const found = searchEntries([buildSearchIndex(candidates)], narrative ? '' : context.typed, candidates.length);
   const items: CompletionItem[] = [];
-  for (const entry of narrative ? narrativeEntries : list.entries) {
-    const rank = matchRank(entry, narrative ? [] : queryWords(context.typed));
-    if (rank === null) continue;
+  for (const [i, entry] of found.entries.entries()) {
     const authors = citedAuthors(entry, style.and);
     const year = entry.year ?? 'n.d.';
     const cited = narrative ? year : `${authors}${style.yearSeparator}${year}`;
@@ -76,7 +76,7 @@ export function getCompletions(analysis: Analysis, position: Position): Completi
       detail: entry.title ?? undefined,
       documentation: { kind: MarkupKind.Markdown, value: escapeMarkdownText(entry.text) },
       filterText: narrative ? context.typed : `${entry.authors.join(' ')} ${year} ${entry.title ?? ''}`,
-      sortText: `${rank}-${foldedKey(entry.authors[0] ?? '')}-${year}`,
+      sortText: `0-${String(i).padStart(6, '0')}`,
       insertTextFormat: InsertTextFormat.Snippet,
       textEdit: { range, newText: `${cited}${style.pagePrefix}\${1}${close}$0` },
       data: { entry: entry.id },
@@ -98,18 +98,12 @@ function libraryWorks(
   style: CitationStyle,
   close: string,
 ): CompletionList {
-  const listed = new Set(list.entries.map((e) => `${foldedKey(e.authors[0] ?? '')}\u0000${e.year ?? ''}`));
-  const words = queryWords(context.typed);
-  const ranked: Array<[number, ReferenceEntry]> = [];
-  for (const { library } of analysis.bibliographies) {
-    for (const entry of library?.entries ?? []) {
-      if (listed.has(`${foldedKey(entry.authors[0] ?? '')}\u0000${entry.year ?? ''}`)) continue;
-      const rank = matchRank(entry, words);
-      if (rank !== null) ranked.push([rank, entry]);
-    }
-  }
-  ranked.sort((a, b) => a[0] - b[0] || compareEntries(a[1], b[1]));
-  const items = ranked.slice(0, MAX_KEY_ITEMS).map(([, entry], i): CompletionItem => {
+  const work = (e: ReferenceEntry) => `${foldedKey(e.authors[0] ?? '')}\u0000${e.year ?? ''}`;
+  const listed = new Set(list.entries.map(work));
+  const indexes = analysis.bibliographies.flatMap((b) => (b.library ? [b.library.searchIndex()] : []));
+  // A bucket can hold `MAX_KEY_ITEMS` entries of a huge library: sorting that few by author is cheap.
+  const found = searchEntries(indexes, context.typed, MAX_KEY_ITEMS, (e) => !listed.has(work(e)), compareEntries);
+  const items = found.entries.map((entry, i): CompletionItem => {
     const authors = citedAuthors(entry, style.and);
     const year = entry.year ?? 'n.d.';
     return {
@@ -123,5 +117,5 @@ function libraryWorks(
       data: { uri: analysis.document.uri, entry: entry.id, addToList: list.index },
     };
   });
-  return { isIncomplete: ranked.length > MAX_KEY_ITEMS, items };
+  return { isIncomplete: found.matched > MAX_KEY_ITEMS, items };
 }

@@ -1,22 +1,36 @@
-// Matching what the writer typed against entries: key, author surnames, year and title words.
+// Matching what the writer typed against entries: key, author surnames, year and title words. A library's
+// search texts are built once (on first use) and kept with it; a search walks them in key order and keeps
+// the best matches in rank buckets, so a 50,000-entry library needs no sort per keystroke.
 import type { ReferenceEntry } from '../model';
 import { foldedKey } from '../resolve/surname';
 
-/** ` key surname surname year title words ` in lower case, diacritics folded: matched by word prefix. */
-export function searchText(entry: ReferenceEntry): string {
-  const words = [entry.key ?? '', ...entry.authors.map(foldedKey), entry.year ?? '', ...(entry.title ?? '').split(/[^\p{L}\p{N}]+/u)];
+/** ` key surname surname year title words ` folded like queries: matched by word prefix. */
+function searchText(entry: ReferenceEntry): string {
+  const words = [entry.key ?? '', ...entry.authors, entry.year ?? '', ...(entry.title ?? '').split(/[^\p{L}\p{N}]+/u)];
   return ` ${words.map((w) => foldedKey(w)).filter((w) => w.length > 0).join(' ')} `;
 }
 
-const searchTexts = new WeakMap<ReferenceEntry, string>();
+export interface SearchIndex {
+  /** In the order given to `buildSearchIndex`. */
+  readonly entries: readonly ReferenceEntry[];
+  readonly texts: readonly string[];
+  /** Folded keys and first authors, for ranking. */
+  readonly keys: readonly string[];
+  readonly authors: readonly string[];
+}
 
-function cachedSearchText(entry: ReferenceEntry): string {
-  let text = searchTexts.get(entry);
-  if (text === undefined) {
-    text = searchText(entry);
-    searchTexts.set(entry, text);
-  }
-  return text;
+export function buildSearchIndex(entries: readonly ReferenceEntry[]): SearchIndex {
+  return {
+    entries,
+    texts: entries.map(searchText),
+    keys: entries.map((e) => foldedKey(e.key ?? '')),
+    authors: entries.map((e) => e.authors.map(foldedKey).join(' ')),
+  };
+}
+
+/** A bibliography's index: its entries in key order, as completion lists them. */
+export function buildKeyOrderedIndex(entries: readonly ReferenceEntry[]): SearchIndex {
+  return buildSearchIndex([...entries].sort((a, b) => ((a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0)));
 }
 
 /** The words of a query, folded like the search text. */
@@ -24,19 +38,46 @@ export function queryWords(typed: string): string[] {
   return typed.split(/[\s,;:&]+/).map(foldedKey).filter((w) => w.length > 0 && w !== 'and' && w !== 'et' && w !== 'al');
 }
 
-/**
- * How well an entry matches: null for no match, else lower is better — a key that starts with the query
- * first, then a surname, a year, a title word.
- */
-export function matchRank(entry: ReferenceEntry, words: readonly string[]): number | null {
-  if (words.length === 0) return 0;
-  const text = cachedSearchText(entry);
+/** Rank of entry `i` for the words: null for no match, else lower is better (key, then surname, year, title). */
+function rankAt(index: SearchIndex, i: number, words: readonly string[]): number | null {
   let rank = 0;
+  const text = index.texts[i];
   for (const word of words) {
-    const at = text.indexOf(` ${word}`);
-    if (at < 0) return null;
-    if (entry.key !== null && foldedKey(entry.key).startsWith(word)) continue;
-    rank += entry.authors.some((a) => foldedKey(a).startsWith(word)) ? 1 : entry.year?.startsWith(word) ? 2 : 3;
+    if (!text.includes(` ${word}`)) return null;
+    if (index.keys[i].startsWith(word)) continue;
+    rank += ` ${index.authors[i]}`.includes(` ${word}`) ? 1 : index.entries[i].year?.startsWith(word) ? 2 : 3;
   }
   return rank;
+}
+
+export interface SearchResult {
+  /** Best first: by rank, then in index order (or by `order` within a rank). */
+  readonly entries: ReferenceEntry[];
+  /** How many entries matched in all (more than `entries` when the limit cut the list). */
+  readonly matched: number;
+}
+
+/** Searches several indexes (document entries, then each library), keeping at most `limit` best matches. */
+export function searchEntries(
+  indexes: readonly SearchIndex[],
+  typed: string,
+  limit: number,
+  accept: (entry: ReferenceEntry) => boolean = () => true,
+  order?: (a: ReferenceEntry, b: ReferenceEntry) => number,
+): SearchResult {
+  const words = queryWords(typed);
+  // One bucket per rank; no bucket needs more than `limit` entries to give the best `limit`.
+  const buckets: ReferenceEntry[][] = [];
+  let matched = 0;
+  for (const index of indexes) {
+    for (let i = 0; i < index.entries.length; i++) {
+      const rank = words.length === 0 ? 0 : rankAt(index, i, words);
+      if (rank === null || !accept(index.entries[i])) continue;
+      matched++;
+      const bucket = (buckets[rank] ??= []);
+      if (bucket.length < limit) bucket.push(index.entries[i]);
+    }
+  }
+  const ranked = buckets.flatMap((b) => (b === undefined ? [] : order ? b.sort(order) : b));
+  return { entries: ranked.slice(0, limit), matched };
 }

@@ -5,7 +5,7 @@
 import { CompletionItemKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis';
 import type { ReferenceEntry } from '../model';
-import { matchRank, queryWords } from './entrySearch';
+import { buildSearchIndex, searchEntries, type SearchIndex } from './entrySearch';
 
 export const MAX_KEY_ITEMS = 200;
 
@@ -39,15 +39,10 @@ export function getKeyCompletions(analysis: Analysis, position: Position): Compl
   const offset = doc.offsetAt(position);
   const context = keyContext(analysis, offset);
   if (!context || !analysis.keys) return null;
-  const words = queryWords(context.typed);
-  const ranked: Array<[number, ReferenceEntry]> = [];
-  for (const entry of analysis.keys.values()) {
-    const rank = matchRank(entry, words);
-    if (rank !== null) ranked.push([rank, entry]);
-  }
-  ranked.sort((a, b) => a[0] - b[0] || (a[1].key ?? '').localeCompare(b[1].key ?? ''));
+  // Each key once: the document's own entries and the first bibliography that has it win, as in resolution.
+  const found = searchEntries(keyedIndexes(analysis), context.typed, MAX_KEY_ITEMS, (e) => e.key !== null && analysis.keys!.get(e.key) === e);
   const range = { start: doc.positionAt(context.start), end: position };
-  const items: CompletionItem[] = ranked.slice(0, MAX_KEY_ITEMS).map(([rank, entry], i) => ({
+  const items: CompletionItem[] = found.entries.map((entry, i) => ({
     label: entry.key ?? '',
     kind: CompletionItemKind.Reference,
     detail: detailOf(entry),
@@ -55,7 +50,13 @@ export function getKeyCompletions(analysis: Analysis, position: Position): Compl
     filterText: `${context.typed} ${entry.key ?? ''}`,
     sortText: String(i).padStart(6, '0'),
     textEdit: { range, newText: entry.key ?? '' },
-    data: { uri: doc.uri, entry: entry.id, rank },
+    data: { uri: doc.uri, entry: entry.id },
   }));
-  return { isIncomplete: ranked.length > MAX_KEY_ITEMS, items };
+  return { isIncomplete: found.matched > MAX_KEY_ITEMS, items };
+}
+
+/** The document's keyed entries, then each bibliography's, as search indexes. */
+export function keyedIndexes(analysis: Analysis): SearchIndex[] {
+  const own = analysis.model.keyedEntries.length > 0 ? [buildSearchIndex(analysis.model.keyedEntries)] : [];
+  return [...own, ...analysis.bibliographies.flatMap((b) => (b.library ? [b.library.searchIndex()] : []))];
 }
