@@ -19,7 +19,7 @@ export function blankSpans(text: string, spans: Span[]): string {
   for (const [start, end] of spans) {
     if (end <= at) continue;
     const from = Math.max(start, at);
-    out += text.slice(at, from) + text.slice(from, end).replace(/[^\r\n]/g, ' ');
+    out += text.slice(at, from) + text.slice(from, end).replace(/[^\r\n]+/g, (run) => ' '.repeat(run.length));
     at = end;
   }
   return out + text.slice(at);
