@@ -25,7 +25,7 @@ export interface ParsedEntry {
 }
 
 const YEAR_IN_ENTRY = /(\()?\s*((?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.|forthcoming|in press)(?![\p{L}\d])(?:,[^)\n]{0,40})?\s*(\))?/iu;
-const INITIALS = /^(?:\p{Lu}\p{Ll}?\.?\s?-?\s?)+$/u;
+const INITIALS = /^(?:\p{Lu}\p{Ll}?\.?(?:\s-?\s?|-\s?)?)+$/u;
 
 /** Splits the author part (`Smith, J., Lee, K. and Brown, T.`) into surnames with their offsets. */
 export function parseAuthorList(part: string, offset: number): ParsedSpan[] {
