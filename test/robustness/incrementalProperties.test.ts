@@ -1,0 +1,108 @@
+// Property: after any sequence of edits, the service answers exactly as it would for the edited text opened from
+// scratch. The service caches per document version and the LSP host updates documents in place
+// (`TextDocument.update`, as `TextDocuments` does), so stale caches would show up here as a difference.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { createCitationService, DEFAULT_SETTINGS, type CitationService } from '../../server/src/service';
+import { editSpan, editSpec, essay, latexDocument, pandocDocument, type EditSpec } from './generators';
+import { checkProperty, scaled } from './runMode';
+import { failOnUnhandledRejections } from './unhandledRejections';
+
+failOnUnhandledRejections();
+
+const RUNS = scaled(200, 3_000);
+const TIMEOUT = scaled(120_000, 3_600_000);
+
+function freshService(): CitationService {
+  return createCitationService({ config: { get: () => DEFAULT_SETTINGS } });
+}
+
+type Probe = 'none' | 'diagnostics' | 'hover' | 'completion' | 'symbols' | 'fix-all' | 'other-document';
+
+interface Session {
+  readonly base: string;
+  /** Each update is one didChange: one to three content changes applied in order. */
+  readonly updates: readonly (readonly EditSpec[])[];
+  /** What the editor asks between updates (cycled). */
+  readonly probes: readonly Probe[];
+  /** Whether an update replaces the whole text (a client without incremental sync) rather than a range. */
+  readonly fullText: readonly boolean[];
+}
+
+function sessions(base: fc.Arbitrary<string>): fc.Arbitrary<Session> {
+  return fc.record({
+    base,
+    updates: fc.array(fc.array(editSpec, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 12 }),
+    probes: fc.array(fc.constantFrom<Probe>('none', 'diagnostics', 'hover', 'completion', 'symbols', 'fix-all', 'other-document'), { minLength: 1, maxLength: 5 }),
+    fullText: fc.array(fc.boolean(), { minLength: 1, maxLength: 4 }),
+  });
+}
+
+/** Applies one update to `text` as plain strings, and returns it also as LSP content changes. */
+function changesOf(text: string, edits: readonly EditSpec[], full: boolean, document: TextDocument): { text: string; changes: TextDocumentContentChangeEvent[] } {
+  let current = text;
+  const changes: TextDocumentContentChangeEvent[] = [];
+  // Ranges of later changes refer to the text after the earlier ones, as in LSP.
+  let scratch = TextDocument.create(document.uri, document.languageId, 0, current);
+  for (const edit of edits) {
+    const { start, end } = editSpan(current, edit);
+    changes.push({ range: { start: scratch.positionAt(start), end: scratch.positionAt(end) }, text: edit.insert });
+    current = current.slice(0, start) + edit.insert + current.slice(end);
+    scratch = TextDocument.create(document.uri, document.languageId, 0, current);
+  }
+  return { text: current, changes: full ? [{ text: current }] : changes };
+}
+
+function probe(service: CitationService, document: TextDocument, other: TextDocument, what: Probe): void {
+  const middle = document.positionAt(Math.floor(document.getText().length / 2));
+  switch (what) {
+    case 'none': return;
+    case 'diagnostics': service.getDiagnostics(document); return;
+    case 'hover': service.getHover(document, middle); return;
+    case 'completion': service.getCompletions(document, middle); return;
+    case 'symbols': service.getDocumentSymbols(document); return;
+    case 'fix-all': service.getFixAllEdits(document); return;
+    case 'other-document': service.getDiagnostics(other); return;
+  }
+}
+
+const kinds: Array<[name: string, arbitrary: fc.Arbitrary<string>, languageId: string, uri: string]> = [
+  ['author-date essays', essay, 'markdown', 'file:///w/essay.md'],
+  ['pandoc documents', pandocDocument, 'markdown', 'file:///w/paper.md'],
+  ['LaTeX documents', latexDocument, 'latex', 'file:///w/paper.tex'],
+];
+
+describe('incremental analysis equals analysis from scratch', { timeout: TIMEOUT }, () => {
+  for (const [name, arbitrary, languageId, uri] of kinds) {
+    it(name, (t) => {
+      let updates = 0;
+      checkProperty(t, `incremental = from scratch: ${name}`, RUNS, sessions(arbitrary), (session) => {
+        const service = freshService();
+        const document = TextDocument.create(uri, languageId, 1, session.base);
+        const other = TextDocument.create(uri.replace(/(\.\w+)$/, '.other$1'), languageId, 1, session.base);
+        service.getDiagnostics(document);
+        let expected = session.base;
+        session.updates.forEach((edits, i) => {
+          const { text, changes } = changesOf(document.getText(), edits, session.fullText[i % session.fullText.length], document);
+          TextDocument.update(document, changes, document.version + 1);
+          expected = text;
+          assert.equal(document.getText(), expected, 'the edits apply as planned');
+          probe(service, document, other, session.probes[i % session.probes.length]);
+          updates++;
+        });
+        const scratch = TextDocument.create(uri, languageId, document.version, expected);
+        const fresh = freshService();
+        assert.deepEqual(service.analyse(document).model, fresh.analyse(scratch).model, 'document model');
+        assert.deepEqual(service.getDiagnostics(document), fresh.getDiagnostics(scratch), 'diagnostics');
+        assert.deepEqual(service.getDocumentSymbols(document), fresh.getDocumentSymbols(scratch), 'symbols');
+        assert.deepEqual(service.getFixAllEdits(document), fresh.getFixAllEdits(scratch), 'fix-all edits');
+        const middle = scratch.positionAt(Math.floor(expected.length / 2));
+        assert.deepEqual(service.getHover(document, middle), fresh.getHover(scratch, middle), 'hover');
+        assert.deepEqual(service.getCompletions(document, middle), fresh.getCompletions(scratch, middle), 'completion');
+      });
+      t.diagnostic(`incremental = from scratch: ${name}: ${updates} didChange updates applied in place`);
+    });
+  }
+});
