@@ -14,7 +14,7 @@ export interface SearchIndex {
   /** In the order given to `buildSearchIndex`. */
   readonly entries: readonly ReferenceEntry[];
   readonly texts: readonly string[];
-  /** Folded keys and first authors, for ranking. */
+  /** Folded keys, and ` surname surname` (with a leading space), for ranking. */
   readonly keys: readonly string[];
   readonly authors: readonly string[];
 }
@@ -24,7 +24,7 @@ export function buildSearchIndex(entries: readonly ReferenceEntry[]): SearchInde
     entries,
     texts: entries.map(searchText),
     keys: entries.map((e) => foldedKey(e.key ?? '')),
-    authors: entries.map((e) => e.authors.map(foldedKey).join(' ')),
+    authors: entries.map((e) => ` ${e.authors.map(foldedKey).join(' ')}`),
   };
 }
 
@@ -39,13 +39,13 @@ export function queryWords(typed: string): string[] {
 }
 
 /** Rank of entry `i` for the words: null for no match, else lower is better (key, then surname, year, title). */
-function rankAt(index: SearchIndex, i: number, words: readonly string[]): number | null {
+function rankAt(index: SearchIndex, i: number, words: readonly string[], needles: readonly string[]): number | null {
   let rank = 0;
   const text = index.texts[i];
-  for (const word of words) {
-    if (!text.includes(` ${word}`)) return null;
-    if (index.keys[i].startsWith(word)) continue;
-    rank += ` ${index.authors[i]}`.includes(` ${word}`) ? 1 : index.entries[i].year?.startsWith(word) ? 2 : 3;
+  for (let w = 0; w < words.length; w++) {
+    if (!text.includes(needles[w])) return null;
+    if (index.keys[i].startsWith(words[w])) continue;
+    rank += index.authors[i].includes(needles[w]) ? 1 : index.entries[i].year?.startsWith(words[w]) ? 2 : 3;
   }
   return rank;
 }
@@ -66,12 +66,13 @@ export function searchEntries(
   order?: (a: ReferenceEntry, b: ReferenceEntry) => number,
 ): SearchResult {
   const words = queryWords(typed);
+  const needles = words.map((w) => ` ${w}`);
   // One bucket per rank; no bucket needs more than `limit` entries to give the best `limit`.
   const buckets: ReferenceEntry[][] = [];
   let matched = 0;
   for (const index of indexes) {
     for (let i = 0; i < index.entries.length; i++) {
-      const rank = words.length === 0 ? 0 : rankAt(index, i, words);
+      const rank = words.length === 0 ? 0 : rankAt(index, i, words, needles);
       if (rank === null || !accept(index.entries[i])) continue;
       matched++;
       const bucket = (buckets[rank] ??= []);

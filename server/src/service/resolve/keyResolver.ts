@@ -16,23 +16,63 @@ function keyParts(key: string): { name: string; year: string | null } {
 
 const withoutDigits = (key: string) => key.replace(/\d+/g, '#').toLowerCase();
 
-export function keySuggestions(key: string, keys: ReadonlyMap<string, ReferenceEntry>): ReferenceEntry[] {
-  const scored: Array<[number, ReferenceEntry]> = [];
-  const max = key.length <= 4 ? 1 : 2;
-  const yearless = withoutDigits(key);
-  const { name, year } = keyParts(key);
-  for (const [candidate, entry] of keys) {
-    if (Math.abs(candidate.length - key.length) <= max) {
-      const distance = editDistance(key.toLowerCase(), candidate.toLowerCase(), max);
-      if (distance <= max) { scored.push([distance, entry]); continue; }
-    }
-    if (withoutDigits(candidate) === yearless) { scored.push([max + 1, entry]); continue; }
+/** The keys of a bibliography arranged for "did you mean": by length, without digits, by author and year. */
+interface SuggestionIndex {
+  readonly byLength: ReadonlyMap<number, ReadonlyArray<[string, ReferenceEntry]>>;
+  readonly byYearless: ReadonlyMap<string, readonly ReferenceEntry[]>;
+  /** First three letters of the first author (folded) and the year. */
+  readonly byAuthorYear: ReadonlyMap<string, readonly ReferenceEntry[]>;
+}
+
+const suggestionIndexes = new WeakMap<ReadonlyMap<string, ReferenceEntry>, SuggestionIndex>();
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function suggestionIndex(keys: ReadonlyMap<string, ReferenceEntry>): SuggestionIndex {
+  let index = suggestionIndexes.get(keys);
+  if (index) return index;
+  const byLength = new Map<number, Array<[string, ReferenceEntry]>>();
+  const byYearless = new Map<string, ReferenceEntry[]>();
+  const byAuthorYear = new Map<string, ReferenceEntry[]>();
+  for (const [key, entry] of keys) {
+    push(byLength, key.length, [key.toLowerCase(), entry] as [string, ReferenceEntry]);
+    push(byYearless, withoutDigits(key), entry);
     const first = entry.authors[0];
-    if (name.length >= 3 && year !== null && entry.year?.startsWith(year) && first !== undefined && foldedKey(first).startsWith(name)) {
-      scored.push([max + 2, entry]);
+    if (first !== undefined && entry.year) push(byAuthorYear, `${foldedKey(first).slice(0, 3)}\u0000${entry.year.slice(0, 4)}`, entry);
+  }
+  index = { byLength, byYearless, byAuthorYear };
+  suggestionIndexes.set(keys, index);
+  return index;
+}
+
+export function keySuggestions(key: string, keys: ReadonlyMap<string, ReferenceEntry>): ReferenceEntry[] {
+  const index = suggestionIndex(keys);
+  const scored = new Map<ReferenceEntry, number>();
+  const score = (entry: ReferenceEntry, value: number) => {
+    if (entry.key !== key && (scored.get(entry) ?? Infinity) > value) scored.set(entry, value);
+  };
+  const max = key.length <= 4 ? 1 : 2;
+  const lower = key.toLowerCase();
+  for (let length = key.length - max; length <= key.length + max; length++) {
+    for (const [candidate, entry] of index.byLength.get(length) ?? []) {
+      const distance = editDistance(lower, candidate, max);
+      if (distance <= max) score(entry, distance);
     }
   }
-  return scored.sort((a, b) => a[0] - b[0]).slice(0, MAX_SUGGESTIONS).map(([, e]) => e);
+  for (const entry of index.byYearless.get(withoutDigits(key)) ?? []) score(entry, max + 1);
+  const { name, year } = keyParts(key);
+  if (name.length >= 3 && year !== null) {
+    for (const entry of index.byAuthorYear.get(`${name.slice(0, 3)}\u0000${year}`) ?? []) {
+      // `smit2019` (cut short) or `smithSleep2019` (name and title word) for Smith.
+      const author = foldedKey(entry.authors[0]);
+      if (author.startsWith(name) || name.startsWith(author)) score(entry, max + 2);
+    }
+  }
+  return [...scored].sort((a, b) => a[1] - b[1]).slice(0, MAX_SUGGESTIONS).map(([e]) => e);
 }
 
 export function resolveKeyItem(item: CitationItem, keys: ReadonlyMap<string, ReferenceEntry> | null): ItemResolution {
