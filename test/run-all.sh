@@ -12,6 +12,8 @@ echo "== package"
 npm run --silent package
 echo "== VS Code for the tests inside it"
 bash .ci/setup-vscode.sh
+echo "== Debian packages whose files the tests read"
+bash .ci/setup-test-packages.sh
 
 echo "== tests"
 # Every *.test.js under out/test, except the extension-host mocha suite (test/vscode/suite/), which needs the
