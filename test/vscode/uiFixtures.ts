@@ -25,3 +25,15 @@ export const DRAFT_PROBLEM = "'Breslaur 1980' has no entry; did you mean Breslau
 
 /** The quick fix's title. */
 export const DRAFT_FIX_TITLE = "Replace 'Breslaur' with 'Breslauer'";
+
+/** The status bar item for the draft, then for the fixed draft (`$(book)` is an icon, without text). */
+export const DRAFT_STATUS = '2 citations · 1 problem';
+export const DRAFT_FIXED_STATUS = '2 citations · 0 problems';
+
+/** "Insert Citation": its palette title, its quick pick's placeholder, and the draft's line 2 after it. */
+export const INSERT_CITATION_COMMAND = 'Citewright: Insert Citation';
+export const INSERT_CITATION_PLACEHOLDER = 'Cite a work: type an author, a year or title words';
+export const INSERT_PROSE = '; a few dissent ';
+export const DRAFT_INSERTED_LINE = 'Most historians agree (Tompson 1997: p.142); a few dissent (Breslauer 1980)';
+/** Tompson twice, Breslauer twice. */
+export const DRAFT_INSERTED_STATUS = '4 citations · 0 problems';

@@ -116,6 +116,34 @@ export class UiSession {
     await this.page.locator('.editor-instance .monaco-editor .view-line', { hasText: text }).first().waitFor();
   }
 
+  /**
+   * Runs a command from the command palette (F1) by its full title, e.g. `Citewright: Insert Citation`:
+   * waits until the palette has focused exactly that command before pressing Enter.
+   */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor();
+    await this.page.keyboard.insertText(title);
+    await this.page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: title }).waitFor();
+    await this.page.keyboard.press('Enter');
+  }
+
+  /**
+   * The status bar item whose text (its `$(icon)` is drawn by CSS and has none) is exactly `expected`, after
+   * trimming: waited for in the page, failing with the status bar's texts if it does not appear.
+   */
+  async waitForStatusItem(expected: string): Promise<void> {
+    try {
+      await this.page.waitForFunction((wanted) => Array.from(document.querySelectorAll('.statusbar-item'))
+        .some((item) => (item.textContent ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim() === wanted), expected);
+    } catch (error) {
+      const shown = await this.page.locator('.statusbar-item').evaluateAll((items) =>
+        items.map((item) => (item.textContent ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim()).filter((text) => text !== ''));
+      throw new Error(`no status bar item reads "${expected}"; they read ${JSON.stringify(shown)}`, { cause: error });
+    }
+  }
+
   /** Resolves when the workspace file holds exactly `expected`: checked now and on every change event. */
   waitForFile(name: string, expected: string): Promise<void> {
     const file = path.join(this.workspace, name);

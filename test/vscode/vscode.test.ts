@@ -12,7 +12,10 @@ import * as path from 'node:path';
 import { after, before, describe, it, test } from 'node:test';
 import { runExtensionHostSuite } from './extensionHostRun';
 import { extensionTestsPath, repoRoot, testOutputDir, vsixPath, workspaceFixture } from './paths';
-import { DRAFT, DRAFT_FIX_TITLE, DRAFT_FIXED, DRAFT_NAME, DRAFT_PROBLEM } from './uiFixtures';
+import {
+  DRAFT, DRAFT_FIX_TITLE, DRAFT_FIXED, DRAFT_FIXED_STATUS, DRAFT_INSERTED_LINE, DRAFT_INSERTED_STATUS, DRAFT_NAME, DRAFT_PROBLEM,
+  DRAFT_STATUS, INSERT_CITATION_COMMAND, INSERT_CITATION_PLACEHOLDER, INSERT_PROSE,
+} from './uiFixtures';
 import type { Page } from 'playwright-core';
 import { Rect, UiSession } from './uiSession';
 
@@ -102,6 +105,8 @@ describe('packaged citewright.vsix in a fresh code-server', { timeout: SUITE_TIM
     const word = await ui().textRect('Breslaur 1980', 'Breslaur'.length);
     assert.ok(squiggle, 'the squiggle has no box');
     assertSameSpan(squiggle, word);
+    // The status bar counts the draft's citations and its problem.
+    await ui().waitForStatusItem(DRAFT_STATUS);
     await ui().screenshot('01-squiggle');
   });
 
@@ -130,6 +135,8 @@ describe('packaged citewright.vsix in a fresh code-server', { timeout: SUITE_TIM
     await page.keyboard.press('Enter');
     await ui().waitForLine('(Breslauer 1980: p.51)');
     await page.locator('.editor-instance .monaco-editor .squiggly-error').first().waitFor({ state: 'detached' });
+    // The status bar follows the fix.
+    await ui().waitForStatusItem(DRAFT_FIXED_STATUS);
     await page.keyboard.press('Control+S');
     await ui().waitForFile(DRAFT_NAME, DRAFT_FIXED);
     await ui().screenshot('04-fixed');
@@ -170,6 +177,45 @@ describe('packaged citewright.vsix in a fresh code-server', { timeout: SUITE_TIM
     // The entry's *emphasis* is rendered, not shown as asterisks.
     assert.equal(await hover.locator('em', { hasText: 'Khrushchev: A Political Life' }).count(), 1);
     await ui().screenshot('07-hover');
+  });
+
+  step('inserts the work chosen in the "Insert Citation" quick pick, in the draft\'s style', async (page) => {
+    await page.keyboard.press('Escape');
+    await page.locator('.editor-instance .monaco-editor .view-line').first().click();
+    await page.locator('.editor-instance .monaco-editor.focused').waitFor();
+    // The end of line 2, `Most historians agree (Tompson 1997: p.142)`.
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await page.keyboard.insertText(INSERT_PROSE);
+    await ui().runCommand(INSERT_CITATION_COMMAND);
+    await page.locator(`.quick-input-widget .quick-input-box input[placeholder="${INSERT_CITATION_PLACEHOLDER}"]`).waitFor();
+    const rows = page.locator('.quick-input-widget .monaco-list-row');
+    await rows.filter({ hasText: 'Breslauer 1980' }).waitFor();
+    await ui().screenshot('08-insert-citation');
+    // Both works of the list, by author and year, with their titles.
+    assert.deepEqual((await rows.allInnerTexts()).map(normalise),
+      ['Breslauer 1980 Khrushchev Reconsidered', 'Tompson 1997 Khrushchev: A Political Life']);
+    await page.keyboard.type('Bresl');
+    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Breslauer 1980' }).waitFor();
+    await page.keyboard.press('Enter');
+    await ui().waitForLine(DRAFT_INSERTED_LINE);
+    await page.keyboard.press('Control+S');
+    const lines = DRAFT_FIXED.split('\n');
+    lines.splice(1, 1, DRAFT_INSERTED_LINE);
+    await ui().waitForFile(DRAFT_NAME, lines.join('\n'));
+    await ui().waitForStatusItem(DRAFT_INSERTED_STATUS);
+  });
+
+  step('opens the Problems panel from the status bar item', async (page) => {
+    // The panel is open since the second step: hide it first.
+    const problems = page.locator('.markers-panel');
+    await ui().runCommand('View: Hide Panel');
+    await problems.waitFor({ state: 'hidden' });
+    await ui().waitForStatusItem(DRAFT_INSERTED_STATUS);
+    await page.locator('.statusbar-item', { hasText: 'citations' }).click();
+    await problems.waitFor({ state: 'visible' });
+    await ui().screenshot('09-status-bar-problems');
   });
 });
 
