@@ -1,7 +1,7 @@
 // Each rule on a small document of its own: exact code, range, message, and the text after its fix.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { applyWorkspaceEdit, doc, service } from './helpers';
+import { applyWorkspaceEdit, doc, fixture, service } from './helpers';
 
 const REFS = `## References
 
@@ -91,7 +91,7 @@ describe('resolution rules', () => {
     const text = '(Lee 2001)\n\n## References\n\n- Lee, A. (2001) *First*.\n- Lee, A. (2001) *Second*.\n';
     assert.deepEqual(check(text, 'ambiguous-citation').map((d) => [d.text, d.message, d.fixes]), [[
       '2001',
-      "'Lee 2001' matches 2 entries: Lee, A. (2001); Lee, A. (2001); add a year suffix",
+      "'Lee 2001' matches 2 entries: Lee, A. (2001) 'First'; Lee, A. (2001) 'Second'; add a year suffix",
       ["Cite Lee, A. (2001) 'First' as 2001a", "Cite Lee, A. (2001) 'Second' as 2001b"],
     ]]);
     assert.equal(fixed(text, 'ambiguous-citation', "Cite Lee, A. (2001) 'Second' as 2001b"), '(Lee 2001b)\n\n## References\n\n- Lee, A. (2001a) *First*.\n- Lee, A. (2001b) *Second*.\n');
@@ -170,6 +170,25 @@ describe('adjacent-citations', () => {
     const text = `Cities (Adams 2015) (Jones and Lee 2010: p.22) grow (Smith et al. 2019).\n\n${REFS}`;
     assert.deepEqual(check(text).map((d) => [d.code, d.text, d.message]), [['adjacent-citations', '(Adams 2015) (Jones and Lee 2010: p.22)', '(Adams 2015) and (Jones and Lee 2010: p.22) stand side by side; merge them into (Adams 2015; Jones and Lee 2010: p.22)']]);
     assert.ok(fixed(text, 'adjacent-citations').startsWith('Cities (Adams 2015; Jones and Lee 2010: p.22) grow'));
+  });
+});
+
+describe('an APA draft with a fault of each kind', () => {
+  test('every rule finds its fault, and nothing else is reported', () => {
+    const document = doc(fixture('apa-faults.md'));
+    assert.deepEqual(service().getDiagnostics(document).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`), [
+      "3:70 misspelled-author 'Garica 2017' has no entry; did you mean Garcia, M. (2017)?",
+      "4:2 author-list-mismatch 'Lee et al. 2020' uses et al. for 2 authors; expected 'Lee & Park' for Lee, K., & Park, S. (2020)",
+      "4:40 year-mismatch 'Nguyen 2015' has no entry for 2015; did you mean Nguyen, H. (2016)?",
+      "4:83 ambiguous-citation 'Brown 2018' matches 2 entries: Brown, T. (2018) 'Naps and learning'; Brown, T. (2018) 'Sleep: A guide'; add a year suffix",
+      "5:57 quote-without-page A direct quotation is cited as 'Garcia 2017' without a page",
+      '6:1 adjacent-citations (Garcia, 2017, p. 25) and (Nguyen, 2016, pp. 30–20) stand side by side; merge them into (Garcia, 2017, p. 25; Nguyen, 2016, pp. 30–20)',
+      '6:16 page-out-of-range p. 25 is outside the pages of Garcia, M. (2017) (p.1-19)',
+      "6:38 invalid-locator Cannot read the locator 'pp. 30–20': the range 30–20 runs backwards",
+      "10:1 reference-format The References list mixes entry shapes (3 paragraphs, 4 '-' items); expected '-' items throughout",
+      '18:3 reference-order Nguyen, H. (2016) should come before Smith, J. (2019): the list is ordered by author, then year',
+      '19:3 unused-reference Adams, R. (2010) is never cited',
+    ]);
   });
 });
 

@@ -34,7 +34,7 @@ export const ambiguousCitation: Rule = {
       return [{
         code: 'ambiguous-citation' as const,
         range: item.yearRange,
-        message: `'${describeItem(analysis, item)}' matches ${candidates.length} entries: ${candidates.map(describeEntry).join('; ')}; add a year suffix`,
+        message: `'${describeItem(analysis, item)}' matches ${candidates.length} entries: ${candidates.map((e) => `${describeEntry(e)}${e.title ? ` '${e.title}'` : ''}`).join('; ')}; add a year suffix`,
         data: { candidates: candidates.map((e) => e.id) },
         fixes: candidates.map((entry, i) => {
           const edits = alreadySuffixed
