@@ -71,6 +71,11 @@ export async function profileTask(task: WorkerTask, dir: string, timeoutMs: numb
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   await runWorker(task, timeoutMs, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=100']);
+  return readProfile(dir);
+}
+
+/** Reads the one `.cpuprofile` in `dir` and sums it by function. */
+export function readProfile(dir: string): FunctionCost[] {
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (!file) throw new Error('no .cpuprofile written');
   return summarise(JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile); // written by node --cpu-prof

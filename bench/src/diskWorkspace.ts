@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { OUT_SERVER } from './paths';
+import { outServer } from './paths';
 
 type ServiceModule = typeof import('../../server/src/service');
 export type CitationService = ReturnType<ServiceModule['createCitationService']>;
@@ -43,7 +43,7 @@ function plainWorkspace(): object {
 }
 
 function diskWorkspace(): object {
-  const path = join(OUT_SERVER, 'fileWorkspace.js');
+  const path = join(outServer(), 'fileWorkspace.js');
   if (existsSync(path)) {
     const loaded = require(path) as { FileWorkspace?: unknown };
     if (typeof loaded.FileWorkspace === 'function') {

@@ -10,7 +10,7 @@ import {
   InitializeRequest, ShutdownRequest,
   type CompletionItem, type CompletionList, type Diagnostic, type DocumentDiagnosticReport, type Position, type ProtocolConnection, type Range,
 } from 'vscode-languageserver-protocol/node';
-import { SERVER_MAIN } from './paths';
+import { serverMain } from './paths';
 import { msSince } from './stats';
 
 /** A deadline for any one request, so that a hung server fails the run instead of stalling it. */
@@ -32,9 +32,9 @@ export class LspSession {
   /** When the process was spawned (`process.hrtime.bigint()`). */
   readonly spawnedAt: bigint;
 
-  private constructor(workspaceDir: string) {
+  private constructor(workspaceDir: string, nodeArgs: readonly string[]) {
     this.spawnedAt = process.hrtime.bigint();
-    this.child = spawn(process.execPath, [SERVER_MAIN, '--stdio'], { cwd: workspaceDir, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...nodeArgs, serverMain(), '--stdio'], { cwd: workspaceDir, stdio: ['pipe', 'pipe', 'pipe'] });
     const { stdin, stdout, stderr } = this.child;
     if (!stdin || !stdout || !stderr) throw new Error('the server was spawned without pipes');
     stderr.setEncoding('utf8');
@@ -49,8 +49,8 @@ export class LspSession {
   }
 
   /** Starts the server and initializes it with `workspaceDir` as the only workspace folder. */
-  static async start(workspaceDir: string): Promise<LspSession> {
-    const session = new LspSession(workspaceDir);
+  static async start(workspaceDir: string, nodeArgs: readonly string[] = []): Promise<LspSession> {
+    const session = new LspSession(workspaceDir, nodeArgs);
     const rootUri = pathToFileURL(workspaceDir).href;
     await within(session.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
@@ -125,6 +125,10 @@ export class LspSession {
       // a broken server is killed below
     }
     this.connection.dispose();
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      // Give an exiting server a moment (a CPU profile is written on exit), then make sure it is gone.
+      await Promise.race([new Promise((resolve) => this.child.once('exit', resolve)), new Promise((resolve) => setTimeout(resolve, 5_000))]);
+      if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+    }
   }
 }

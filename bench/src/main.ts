@@ -2,17 +2,18 @@
 // prints one table and writes the results as JSON.
 //
 //   node out/bench/src/main.js [--smoke] [--out-dir DIR] [--results FILE] [--only loads,documents,server,check]
-//   node out/bench/src/main.js [--smoke] --profile DOCUMENT_ID[:latency] | --profile load:FORMAT:LABEL:TOOL | --profile library:FORMAT:LABEL
-import { mkdirSync, writeFileSync } from 'node:fs';
+//   node out/bench/src/main.js [--smoke] --profile DOCUMENT_ID[:latency] | load:FORMAT:LABEL:TOOL | library:FORMAT:LABEL | server-start
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { buildCorpora, type Corpora } from './corpora';
-import { profileTask, renderCosts } from './cpuProfile';
-import { describeMachine, describeSource } from './machine';
+import { profileTask, readProfile, renderCosts, type FunctionCost } from './cpuProfile';
+import { describeMachine, describeSource, type MachineInfo, type SourceInfo } from './machine';
 import { measureCheck, type CheckOutcome } from './measureCheck';
 import { measureDocuments, type DocumentOutcome } from './measureDocuments';
 import { measureLoads, type LoadOutcome } from './measureLoads';
 import { measureServer, type ServerOutcome } from './measureServer';
-import { REPO_ROOT } from './paths';
+import { LspSession } from './lspSession';
+import { REPO_ROOT, snapshotServer } from './paths';
 import { FULL, SMOKE, type Profile } from './profiles';
 import { checkResults, renderReport, type BenchResults } from './results';
 import { evaluateTargets, growthRows } from './targets';
@@ -82,9 +83,11 @@ function profiledTask(spec: string, corpora: Corpora, profile: Profile): WorkerT
   const [id, withLatency] = spec.split(':');
   const doc = corpora.documents.find((d) => d.id === id);
   if (!doc) throw new Error(`no document '${id}' (have ${corpora.documents.map((d) => d.id).join(', ')})`);
+  const latency = withLatency === 'latency';
   return {
     kind: 'document', path: doc.path, languageId: 'markdown', analyses: profile.analysesPerRun,
-    latencyRequests: withLatency === 'latency' ? profile.latencyRequests : 0,
+    latencyRequests: latency ? Math.min(30, profile.latencyRequests) : 0, codeActionRequests: latency ? Math.min(10, profile.codeActionRequests) : 0,
+    missingKeys: doc.missingKeys,
   };
 }
 
@@ -95,17 +98,43 @@ async function main(): Promise<void> {
   const source = describeSource(REPO_ROOT);
   log(`${args.profile.name} run on ${machine.cpu} (${machine.cores} cores), load average ${machine.loadAverage}`);
   const corpora = buildCorpora(args.outDir, args.profile, log);
+  const removeSnapshot = snapshotServer();
+  try {
+    await measure(args, corpora, started, machine, source);
+  } finally {
+    removeSnapshot();
+  }
+}
 
+/** Profiles the server from spawn to the essay's first diagnostics (the process writes its profile on exit). */
+async function profileServerStart(corpora: Corpora, dir: string): Promise<FunctionCost[]> {
+  const essay = corpora.documents.find((d) => d.role === 'essay');
+  if (!essay) throw new Error('no essay in this profile');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const session = await LspSession.start(corpora.dir, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=100']);
+  const uri = await session.open(essay.path, 'markdown', readFileSync(essay.path, 'utf8'));
+  await session.diagnostics(uri);
+  await session.stop();
+  return readProfile(dir);
+}
+
+async function measure(args: Args, corpora: Corpora, started: number, machine: MachineInfo, source: SourceInfo): Promise<void> {
   if (args.cpuProfile !== null) {
-    const task = profiledTask(args.cpuProfile, corpora, args.profile);
-    const costs = await profileTask(task, join(args.outDir, 'profiles'), args.profile.childTimeoutMs);
-    process.stdout.write(`CPU profile of ${args.cpuProfile} (${JSON.stringify(task)})\n${renderCosts(costs, 25)}\n`);
+    const dir = join(args.outDir, 'profiles');
+    let costs: FunctionCost[];
+    if (args.cpuProfile === 'server-start') costs = await profileServerStart(corpora, dir);
+    else {
+      const task = profiledTask(args.cpuProfile, corpora, args.profile);
+      log(`profiling ${JSON.stringify(task)}`);
+      costs = await profileTask(task, dir, args.profile.childTimeoutMs);
+    }
+    process.stdout.write(`CPU profile of ${args.cpuProfile}\n${renderCosts(costs, 25)}\n`);
     return;
   }
 
-  const empty = { rows: [] };
   const loads: LoadOutcome = args.only.includes('loads') ? await measureLoads(corpora, args.profile, log)
-    : { ...empty, rows: [], medians: new Map(), wired: null, firstHoverWithLibraryMs: null };
+    : { rows: [], medians: new Map(), wired: null, firstHoverWithLibraryMs: null };
   const documents: DocumentOutcome = args.only.includes('documents') ? await measureDocuments(corpora, args.profile, log)
     : { rows: [], fullMs: new Map(), editMs: new Map(), answers: new Map() };
   const server: ServerOutcome = args.only.includes('server') ? await measureServer(corpora, args.profile, log)

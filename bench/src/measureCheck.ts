@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { dirname } from 'node:path';
 import type { Corpora } from './corpora';
-import { CLI_BIN } from './paths';
+import { cliMain } from './paths';
 import type { Profile } from './profiles';
 import type { ResultRow } from './results';
 import { medianRow, notMeasured, ratioRow } from './rowHelpers';
@@ -74,7 +74,7 @@ export function measureCheck(corpora: Corpora, profile: Profile, log: (m: string
   const where = `pandoc thesis (${doc.citations} citations), ${library.label} .bib`;
 
   // citewright check --bibliography FILE
-  const cli = [CLI_BIN, 'check', '--format', 'json', '--bibliography', library.path, doc.path];
+  const cli = [cliMain(), 'check', '--format', 'json', '--bibliography', library.path, doc.path];
   const first = run(process.execPath, cli, cwd, profile.childTimeoutMs);
   let citewright: Set<string> | null = null;
   if (first.status === 2) {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Corpora, DocumentFile } from './corpora';
 import { createBenchService } from './diskWorkspace';
+import { requireService } from './paths';
 import { LspSession } from './lspSession';
 import { describeDocument } from './measureDocuments';
 import { bestMatchFirst, completionCount, spreadProbes, type Probe } from './probes';
@@ -26,16 +27,15 @@ export interface ServerOutcome {
   readonly unresolved: Map<string, number>;
 }
 
-type ServiceModule = typeof import('../../server/src/service');
 type TextDocumentModule = typeof import('vscode-languageserver-textdocument');
 
 /** Probe positions from the service's own model of the document (the same code the server runs). */
 function probesFor(doc: DocumentFile, text: string, count: number): Probe[] {
-  const module = require('../../server/src/service') as ServiceModule;
+  const module = requireService();
   const { TextDocument } = require('vscode-languageserver-textdocument') as TextDocumentModule;
   const service = createBenchService(module);
   const analysis = service.analyse(TextDocument.create(pathToFileURL(doc.path).href, 'markdown', 1, text));
-  return spreadProbes(analysis.model.citations.flatMap((c) => c.items), count);
+  return spreadProbes(analysis.model.citations.flatMap((c) => c.items), count, doc.missingKeys);
 }
 
 async function essayStarts(doc: DocumentFile, corpora: Corpora, profile: Profile, outcome: ServerOutcome): Promise<void> {
@@ -107,7 +107,7 @@ async function latencies(doc: DocumentFile, corpora: Corpora, profile: Profile, 
     }
     await session.diagnostics(uri);
     const actions: number[] = [];
-    for (let k = 0; diagnostics.length > 0 && k < Math.min(profile.latencyRequests, diagnostics.length * 4); k++) {
+    for (let k = 0; diagnostics.length > 0 && k < Math.min(profile.codeActionRequests, diagnostics.length * 4); k++) {
       actions.push((await session.timed(() => session.codeActions(uri, diagnostics[k % diagnostics.length]), 'code actions')).ms);
     }
     const completionRow = latencyRow(`${id}.completion`, SECTION, `${what}: completion`, completions, {

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LibraryFormat } from './citationJs';
-import { BIBLIOGRAPHY_OUT } from './paths';
+import { bibliographyOut } from './paths';
 
 export interface ReadResult {
   readonly entries: readonly unknown[];
@@ -25,7 +25,7 @@ const FORMAT_READERS: Readonly<Record<LibraryFormat, readonly [string, string]>>
 };
 
 function exported(module: string, name: string): ((...args: unknown[]) => unknown) | null {
-  const path = join(BIBLIOGRAPHY_OUT, `${module}.js`);
+  const path = join(bibliographyOut(), `${module}.js`);
   if (!existsSync(path)) return null;
   const loaded: unknown = require(path);
   if (typeof loaded !== 'object' || loaded === null) return null;

@@ -33,9 +33,10 @@ export function probeOf(item: ProbeItem): Probe | null {
   return null;
 }
 
-/** `count` probes taken at even steps through the items (cycling when there are fewer). */
-export function spreadProbes(items: readonly ProbeItem[], count: number): Probe[] {
-  const probes = items.map(probeOf).filter((p): p is Probe => p !== null);
+/** `count` probes taken at even steps through the items (cycling when there are fewer), none at a key in `skipKeys`. */
+export function spreadProbes(items: readonly ProbeItem[], count: number, skipKeys: readonly string[] = []): Probe[] {
+  const skip = new Set(skipKeys);
+  const probes = items.filter((item) => item.key === null || !skip.has(item.key)).map(probeOf).filter((p): p is Probe => p !== null);
   if (probes.length === 0) return [];
   const step = Math.max(1, Math.floor(probes.length / count));
   const out: Probe[] = [];

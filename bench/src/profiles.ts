@@ -20,6 +20,8 @@ export interface Profile {
   readonly analysesPerRun: number;
   /** Requests per kind for latency percentiles. */
   readonly latencyRequests: number;
+  /** Code-action requests per service child and per server session (each can cost a fix-all pass). */
+  readonly codeActionRequests: number;
   /** Server processes started (start to first diagnostics, first hover). */
   readonly serverStarts: number;
   /** `citewright check` and `pandoc --citeproc` runs each. */
@@ -41,6 +43,7 @@ export const FULL: Profile = {
   serviceRuns: 3,
   analysesPerRun: 15,
   latencyRequests: 200,
+  codeActionRequests: 60,
   serverStarts: 5,
   checkRuns: 3,
   childTimeoutMs: 300_000,
@@ -59,6 +62,7 @@ export const SMOKE: Profile = {
   serviceRuns: 1,
   analysesPerRun: 3,
   latencyRequests: 5,
+  codeActionRequests: 3,
   serverStarts: 1,
   checkRuns: 1,
   childTimeoutMs: 60_000,

@@ -8,6 +8,7 @@ import type { TextDocument as TextDocumentType } from 'vscode-languageserver-tex
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createBenchService } from './diskWorkspace';
 import { ourReader } from './ourReaders';
+import { requireService } from './paths';
 import { bestMatchFirst, completionCount, spreadProbes } from './probes';
 import { msSince } from './stats';
 import {
@@ -24,7 +25,7 @@ function maxRssMB(): number {
 
 function loadService(): { service: ServiceModule; documents: TextDocumentModule } {
   return {
-    service: require('../../server/src/service') as ServiceModule,
+    service: requireService(),
     documents: require('vscode-languageserver-textdocument') as TextDocumentModule,
   };
 }
@@ -108,7 +109,7 @@ function documentRun(task: DocumentTask): DocumentAnswer {
 
   const analysis = service.analyse(doc);
   const items = analysis.model.citations.flatMap((c) => c.items);
-  const probes = spreadProbes(items, task.latencyRequests);
+  const probes = spreadProbes(items, task.latencyRequests, task.missingKeys);
   let firstHoverMs: number | null = null;
   if (probes.length > 0) {
     start = process.hrtime.bigint();
@@ -159,7 +160,7 @@ function documentRun(task: DocumentTask): DocumentAnswer {
     hoverMs.push(msSince(start));
   }
   const codeActionMs: number[] = [];
-  for (let k = 0; k < Math.min(task.latencyRequests, diagnostics.length * 4); k++) {
+  for (let k = 0; k < Math.min(task.codeActionRequests, diagnostics.length * 4); k++) {
     const diagnostic = diagnostics[k % diagnostics.length];
     start = process.hrtime.bigint();
     service.getCodeActions(doc, diagnostic.range);
