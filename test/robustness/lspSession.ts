@@ -30,12 +30,14 @@ export class RobustSession {
     return pid;
   }
 
-  async initialize(): Promise<void> {
+  /** `folders`: workspace folder URIs; `initializationOptions`: what the VS Code client sends (workspace trust). */
+  async initialize(folders: readonly string[] = [], initializationOptions?: unknown): Promise<void> {
     const result = await this.server.wait(
       this.connection.sendRequest(InitializeRequest.type, {
         processId: process.pid,
-        rootUri: null,
-        workspaceFolders: null,
+        rootUri: folders[0] ?? null,
+        workspaceFolders: folders.length > 0 ? folders.map((uri, i) => ({ uri, name: `folder${i}` })) : null,
+        initializationOptions,
         capabilities: {
           workspace: { configuration: true },
           textDocument: {
