@@ -28,7 +28,9 @@ export interface FunctionCost {
 function place(node: ProfileNode): string {
   const url = node.callFrame.url.replace(/^file:\/\//, '');
   if (!url) return '(native)';
-  const local = url.startsWith(REPO_ROOT) ? relative(REPO_ROOT, url) : url.replace(/^.*node_modules\//, 'node_modules/');
+  // The run's snapshot of the server is named as the build it copies.
+  const local = (url.startsWith(REPO_ROOT) ? relative(REPO_ROOT, url) : url.replace(/^.*node_modules\//, 'node_modules/'))
+    .replace(/^bench\/corpora\/\.server-snapshot-\d+\//, 'out/server/');
   return `${local}:${node.callFrame.lineNumber + 1}`;
 }
 
