@@ -40,10 +40,14 @@ function moved(citation: Citation, offset: number, lines: number): Citation {
   };
 }
 
+/** Line breaks as LSP counts them: `\r\n`, `\n`, and a lone `\r`. */
+const LINE_BREAK = /\r\n?|\n/g;
+
 /** Positions relative to a slice of the document that starts at a line start. */
 function relativeToRange(text: string): ToRange {
   const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  LINE_BREAK.lastIndex = 0;
+  for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) starts.push(m.index + m[0].length);
   const at = (offset: number) => {
     let low = 0;
     let high = starts.length - 1;
@@ -58,9 +62,7 @@ function relativeToRange(text: string): ToRange {
 }
 
 function countLines(text: string, from: number, to: number): number {
-  let count = 0;
-  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) count++;
-  return count;
+  return relativeToRange(text.slice(from, to))(0, to - from).end.line;
 }
 
 /** Length of the common prefix, compared a block at a time (native comparison), then character by character. */
@@ -114,10 +116,13 @@ export class IncrementalScan {
     // The changed span: what lies between the common prefix and the common suffix of the two versions.
     const { prefix, suffix } = changedSpan(previous, masked);
     if (last && prefix === masked.length && previous.length === masked.length) return [...last.citations];
-    // Widen it to whole paragraphs: a blank line inside the unchanged text on each side bounds the rescan.
-    const before = last && prefix >= 2 ? masked.lastIndexOf('\n\n', prefix - 2) : -1;
-    const start = before < 0 ? 0 : before + 2;
-    const after = last ? masked.indexOf('\n\n', masked.length - suffix) : -1;
+    // Widen it to whole paragraphs: a blank line (`\n\n` or `\n\r\n`) inside the unchanged text on each side.
+    const before = last && prefix >= 2 ? Math.max(masked.lastIndexOf('\n\n', prefix - 2), masked.lastIndexOf('\n\r\n', prefix - 3)) : -1;
+    const start = before < 0 ? 0 : masked.indexOf('\n', before + 1) + 1;
+    const from = masked.length - suffix;
+    const lf = last ? masked.indexOf('\n\n', from) : -1;
+    const crlf = last ? masked.indexOf('\n\r\n', from) : -1;
+    const after = lf < 0 ? crlf : crlf < 0 ? lf : Math.min(lf, crlf);
     const end = after < 0 ? masked.length : after + 1;
     const oldEnd = end - masked.length + previous.length;
     const offsetDelta = masked.length - previous.length;
