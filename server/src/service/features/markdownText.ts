@@ -3,6 +3,7 @@
 export function escapeMarkdownText(text: string): string {
   return text
     .replace(/\\/g, '\\\\')
+    .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/\[/g, '\\[')

@@ -3,22 +3,36 @@ import type { Finding, Rule } from './rule';
 
 const mergeable = (c: Citation) => c.syntax === 'author-date' && c.form === 'parenthetical';
 
+/** Runs of bracketed citations with nothing but spaces between them: `(A 2001) (B 2002) (C 2003)`. */
+function adjacentRuns(citations: readonly Citation[], text: string): Citation[][] {
+  const runs: Citation[][] = [];
+  let run: Citation[] = [];
+  for (const citation of citations) {
+    const previous = run[run.length - 1];
+    if (previous && mergeable(citation) && /^[ \t]*$/.test(text.slice(previous.outerEnd, citation.outerStart))) {
+      run.push(citation);
+      continue;
+    }
+    if (run.length > 1) runs.push(run);
+    run = mergeable(citation) ? [citation] : [];
+  }
+  if (run.length > 1) runs.push(run);
+  return runs;
+}
+
 export const adjacentCitations: Rule = {
   code: 'adjacent-citations',
   defaultSeverity: 'information',
   check(analysis) {
-    const text = analysis.document.getText();
-    const citations = analysis.model.citations;
     const findings: Finding[] = [];
-    for (let i = 1; i < citations.length; i++) {
-      const [a, b] = [citations[i - 1], citations[i]];
-      if (!mergeable(a) || !mergeable(b) || !/^[ \t]*$/.test(text.slice(a.outerEnd, b.outerStart))) continue;
-      const merged = `(${a.text}; ${b.text})`;
-      const range = { start: a.outerRange.start, end: b.outerRange.end };
+    for (const run of adjacentRuns(analysis.model.citations, analysis.document.getText())) {
+      const merged = `(${run.map((c) => c.text).join('; ')})`;
+      const range = { start: run[0].outerRange.start, end: run[run.length - 1].outerRange.end };
+      const written = run.map((c) => `(${c.text})`);
       findings.push({
         code: 'adjacent-citations',
         range,
-        message: `(${a.text}) and (${b.text}) stand side by side; merge them into ${merged}`,
+        message: `${written.slice(0, -1).join(', ')} and ${written[written.length - 1]} stand side by side; merge them into ${merged}`,
         fixes: [{ title: `Merge into ${merged}`, edits: [{ uri: analysis.document.uri, range, newText: merged }], fixAll: true }],
       });
     }

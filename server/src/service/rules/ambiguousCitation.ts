@@ -30,13 +30,16 @@ export const ambiguousCitation: Rule = {
     return itemsWithStatus(analysis, 'ambiguous').flatMap(({ item, resolution }) => {
       if (!item.yearRange) return [];
       const candidates = resolution.candidates;
-      const alreadySuffixed = candidates.every((e) => /[a-r]$/.test(e.year ?? ''));
+      // `Lee 2001` against `2001a` and `2001b`: choosing a letter is enough; two entries of one year need letters.
+      const alreadySuffixed = candidates.every((e) => /[a-r]$/.test(e.year ?? '')) && new Set(candidates.map((e) => e.year)).size === candidates.length;
+      // `forthcoming` and `n.d.` take no letter the scanners would read back: no fix for them.
+      const numeric = candidates.every((e) => /^\d{4}[a-r]?$/.test(e.year ?? ''));
       return [{
         code: 'ambiguous-citation' as const,
         range: item.yearRange,
         message: `'${describeItem(analysis, item)}' matches ${candidates.length} entries: ${candidates.map((e) => `${describeEntry(e)}${e.title ? ` '${e.title}'` : ''}`).join('; ')}; add a year suffix`,
         data: { candidates: candidates.map((e) => e.id) },
-        fixes: candidates.map((entry, i) => {
+        fixes: !numeric ? [] : candidates.map((entry, i) => {
           const edits = alreadySuffixed
             ? [{ uri: analysis.document.uri, range: item.yearRange!, newText: entry.year ?? '' }]
             : suffixEdits(analysis, candidates, i, { range: item.yearRange! });

@@ -95,7 +95,8 @@ function splitEntries(lines: Line[], from: number, to: number): RawEntry[] {
     const marker = LIST_MARKER.exec(line.text);
     const content = marker ? line.text.slice(marker[0].length) : line.text.trimStart();
     const contentStart = line.start + (marker ? marker[0].length : line.text.length - line.text.trimStart().length);
-    const continues = current !== null && !marker && (/^[ \t]/.test(line.text) || current.marker !== '' || !ENTRY_START.test(content));
+    // A line that starts like an entry (`Surname, X. (2019)`) starts one, even right under a list item.
+    const continues = current !== null && !marker && (/^[ \t]/.test(line.text) || !ENTRY_START.test(content));
     if (continues && current) {
       current.end = line.start + line.text.trimEnd().length;
       continue;
@@ -132,6 +133,8 @@ export function readReferenceLists(text: string, masked: string, toRange: ToRang
     const entries: ListEntry[] = [];
     for (const raw of splitEntries(lines, heading.lastLine + 1, end)) {
       const entryText = text.slice(raw.start, raw.end);
+      // A bracketed line (`(Smith 1900)`) below the list is prose that cites, not an entry.
+      if (/^[([]/.test(entryText)) continue;
       const parsed = parseReferenceEntry(entryText);
       if (parsed.authors.length === 0 && parsed.year === null) continue;
       const at = (s: number, e: number) => toRange(raw.start + s, raw.start + e);
