@@ -1,5 +1,5 @@
 // The settings the service reads; the host (LSP server or CLI) fills them from VS Code or a config file.
-import type { RuleCode, Severity } from './rules/rule';
+import { RULE_CODES, type RuleCode, type Severity } from './rules/rule';
 
 export type RuleSetting = Severity | 'off';
 
@@ -24,17 +24,18 @@ const RULE_SETTINGS = new Set<string>(['error', 'warning', 'information', 'hint'
  */
 export function readSettings(raw: unknown, warn: (message: string) => void): CitewrightSettings {
   if (raw === null || raw === undefined) return DEFAULT_SETTINGS;
-  if (typeof raw !== 'object') {
-    warn(`Citewright settings should be an object, not ${typeof raw}; using the defaults`);
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    warn(`Citewright settings should be an object, not ${Array.isArray(raw) ? 'a list' : typeof raw}; using the defaults`);
     return DEFAULT_SETTINGS;
   }
   const rulesRaw = (raw as { rules?: unknown }).rules;
   const rules: Partial<Record<RuleCode, RuleSetting>> = {};
-  if (rulesRaw !== undefined && (typeof rulesRaw !== 'object' || rulesRaw === null)) {
+  if (rulesRaw !== undefined && (typeof rulesRaw !== 'object' || rulesRaw === null || Array.isArray(rulesRaw))) {
     warn('citewright.rules should be an object of rule codes to severities; ignoring it');
   } else if (rulesRaw) {
     for (const [code, value] of Object.entries(rulesRaw)) {
-      if (typeof value === 'string' && RULE_SETTINGS.has(value)) rules[code as RuleCode] = value as RuleSetting;
+      if (!(RULE_CODES as readonly string[]).includes(code)) warn(`citewright.rules.${code}: there is no rule '${code}'; ignoring it`);
+      else if (typeof value === 'string' && RULE_SETTINGS.has(value)) rules[code as RuleCode] = value as RuleSetting;
       else warn(`citewright.rules.${code}: '${String(value)}' is not one of error, warning, information, hint, off`);
     }
   }

@@ -5,23 +5,27 @@ import type { Library } from '../bibliography/library';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-export type RuleCode =
-  | 'unresolved-citation'
-  | 'misspelled-author'
-  | 'year-mismatch'
-  | 'author-list-mismatch'
-  | 'ambiguous-citation'
-  | 'page-out-of-range'
-  | 'inconsistent-page-ranges'
-  | 'invalid-locator'
-  | 'unused-reference'
-  | 'duplicate-reference'
-  | 'reference-order'
-  | 'reference-format'
-  | 'adjacent-citations'
-  | 'quote-without-page'
-  | 'bibliography-syntax'
-  | 'missing-bibliography';
+/** Every rule's stable code, in the order of DESIGN.md's table. */
+export const RULE_CODES = [
+  'unresolved-citation',
+  'misspelled-author',
+  'year-mismatch',
+  'author-list-mismatch',
+  'ambiguous-citation',
+  'page-out-of-range',
+  'inconsistent-page-ranges',
+  'invalid-locator',
+  'unused-reference',
+  'duplicate-reference',
+  'reference-order',
+  'reference-format',
+  'adjacent-citations',
+  'quote-without-page',
+  'bibliography-syntax',
+  'missing-bibliography',
+] as const;
+
+export type RuleCode = (typeof RULE_CODES)[number];
 
 export interface FileEdit {
   readonly uri: string;

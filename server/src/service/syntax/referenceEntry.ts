@@ -131,7 +131,7 @@ function readContainer(afterTitle: string): string | null {
 
 function readEditors(afterTitle: string): string[] {
   const harvard = /\bed(?:s|ited)?\.?\s+by\s+(.+?)(?:\.\s|\.$|$)/iu.exec(afterTitle);
-  const apa = /\b[Ii]n:?\s+(.+?)\s*\((?:Eds?|ed|eds)\.?\)/u.exec(afterTitle);
+  const apa = /\b[Ii]n:?\s+(.{1,200}?)\s*\((?:Eds?|ed|eds)\.?\)/u.exec(afterTitle);
   const names = harvard ? harvard[1] : apa ? apa[1] : null;
   if (!names) return [];
   return parseAuthorList(names, 0).map((s) => s.text);
@@ -140,7 +140,7 @@ function readEditors(afterTitle: string): string[] {
 /** A page range: `p.50-70`, `pp. 45–67`, or a journal's `12(3), 45-67`. The last one wins. */
 function findPages(text: string, from: number): ParsedEntry['pages'] {
   const labelled = /\bpp?\.\s*(\d+)\s*(?:[-–—]|--)\s*(\d+)/gu;
-  const journal = /\d+\s*(?:\([^)]{1,12}\))?,\s*(\d+)\s*(?:[-–—]|--)\s*(\d+)\s*\.?\s*(?:$|https?:|doi)/giu;
+  const journal = /(?<!\d)\d+\s*(?:\([^)]{1,12}\))?,\s*(\d+)\s*(?:[-–—]|--)\s*(\d+)\s*\.?\s*(?:$|https?:|doi)/giu;
   let found: RegExpExecArray | null = null;
   labelled.lastIndex = from;
   for (let m = labelled.exec(text); m; m = labelled.exec(text)) found = m;
@@ -161,7 +161,7 @@ function entryKind(text: string, afterTitle: string, style: 'quoted' | 'italic' 
   if (/\[(?:lecture|lecture notes|seminar|presentation)\]/iu.test(text)) return 'lecture';
   if (/\[online\]|\bavailable (?:at|from)\b|\bretrieved from\b|\baccessed\b|https?:\/\//iu.test(text) && !hasPages) return 'web';
   if (hasEditors || /\b[Ii]n:?\s+[*_]/u.test(afterTitle)) return 'chapter';
-  if (container && (/\d+\s*\(\d+[^)]*\)/u.test(afterTitle) || (style !== 'italic' && hasPages))) return 'article';
+  if (container && (/(?<!\d)\d+\s*\(\d+[^)]{0,20}\)/u.test(afterTitle) || (style !== 'italic' && hasPages))) return 'article';
   if (style === 'italic' || /:\s*\p{Lu}/u.test(afterTitle)) return 'book';
   return 'other';
 }

@@ -37,10 +37,17 @@ function splitLines(text: string): Line[] {
 
 const isBlank = (line: Line | undefined) => line === undefined || line.text.trim() === '';
 
+/** How much of an entry is read for its authors, year, title and pages. */
+const MAX_ENTRY = 2000;
+
+/** Longer lines are prose, never headings: the heading patterns need not look at them. */
+const MAX_HEADING = 300;
+
 function headingAt(lines: Line[], i: number): Heading | null {
   const text = lines[i].text;
-  const atx = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(text);
-  if (atx) return { level: atx[1].length, title: atx[2], lastLine: i };
+  if (text.length > MAX_HEADING) return null;
+  const atx = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/.exec(text);
+  if (atx) return { level: atx[1].length, title: (atx[2] ?? '').replace(/[ \t]+#+[ \t]*$/, '').trim(), lastLine: i };
   if (isBlank(lines[i])) return null;
   const next = lines[i + 1];
   if (next && isBlank(lines[i - 1]) && /^ {0,3}(=+|-+)[ \t]*$/.test(next.text)) {
@@ -60,7 +67,7 @@ function isListHeadingTitle(title: string): boolean {
 function listHeadingAt(lines: Line[], i: number): Heading | null {
   const heading = headingAt(lines, i);
   if (heading) return isListHeadingTitle(heading.title) ? heading : null;
-  if (!isBlank(lines[i]) && isBlank(lines[i - 1]) && isListHeadingTitle(lines[i].text.trim())) {
+  if (!isBlank(lines[i]) && isBlank(lines[i - 1]) && lines[i].text.length <= MAX_HEADING && isListHeadingTitle(lines[i].text.trim())) {
     return { level: 0, title: lines[i].text.trim(), lastLine: i };
   }
   return null;
@@ -135,7 +142,8 @@ export function readReferenceLists(text: string, masked: string, toRange: ToRang
       const entryText = text.slice(raw.start, raw.end);
       // A bracketed line (`(Smith 1900)`) below the list is prose that cites, not an entry.
       if (/^[([]/.test(entryText)) continue;
-      const parsed = parseReferenceEntry(entryText);
+      // No entry runs to thousands of characters: reading only the start keeps every pattern linear.
+      const parsed = parseReferenceEntry(entryText.slice(0, MAX_ENTRY));
       if (parsed.authors.length === 0 && parsed.year === null) continue;
       const at = (s: number, e: number) => toRange(raw.start + s, raw.start + e);
       entries.push({
