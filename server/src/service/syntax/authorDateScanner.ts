@@ -3,7 +3,7 @@
 import type { Citation, CitationItem, Locator } from '../model';
 import { surnameKey } from '../resolve/surname';
 import { parseLocator, LOCATOR_START } from './locator';
-import { DETERMINERS, isAuthorName, NAME_WORD, NOT_NAMES, PARTICLES, stripPossessive } from './names';
+import { DETERMINERS, isAuthorName, NAME_WORD, NOT_NAMES, PARTICLES, splitNameList, stripPossessive } from './names';
 import type { ToRange } from './referenceList';
 
 /** A year as cited: `1997`, `2001a`, `n.d.`, `forthcoming`, `in press`. No `s` suffix: `1960s` is a decade. */
@@ -92,16 +92,11 @@ function readAuthors(part: Span, knownNames: ReadonlySet<string>): { names: Span
   if (text === '') return null;
   if (knownNames.has(surnameKey(text)) && isAuthorName(text)) return { names: [{ text, start: part.start }], etAl };
   const names: Span[] = [];
-  const separator = /\s*,?\s+(?:and|&)\s+|\s*&\s*|\s*,\s*/gu;
-  let start = 0;
-  for (let m = separator.exec(text); ; m = separator.exec(text)) {
-    const end = m ? m.index : text.length;
-    const name = text.slice(start, end);
-    if (!isAuthorName(name)) return null;
-    names.push({ text: name, start: part.start + start });
-    if (!m) break;
-    start = m.index + m[0].length;
+  for (const piece of splitNameList(text)) {
+    if (!isAuthorName(piece.text)) return null;
+    names.push({ text: piece.text, start: part.start + piece.start });
   }
+  if (names.length === 0) return null;
   return { names, etAl };
 }
 

@@ -56,3 +56,31 @@ export function isAuthorName(text: string): boolean {
 export function stripPossessive(name: string): string {
   return name.replace(/(?:'s|’s|'|’)$/u, '');
 }
+
+export interface NamePiece {
+  readonly text: string;
+  /** Offset in the text that was split. */
+  readonly start: number;
+}
+
+/**
+ * Splits `Smith, Jones and Brown`, `Smith & Jones`, `Smith, J.; Lee, K.` at `,` `;` `&` and the word `and`:
+ * the trimmed, non-empty pieces with their offsets. (A separator pattern with spaces on both sides of an
+ * optional comma backtracks polynomially on long runs of spaces; trimming the pieces does not.)
+ */
+export function splitNameList(text: string): NamePiece[] {
+  const pieces: NamePiece[] = [];
+  const separator = /[,;&]|\band\b/g;
+  let start = 0;
+  const push = (end: number) => {
+    const raw = text.slice(start, end);
+    const trimmed = raw.trim();
+    if (trimmed) pieces.push({ text: trimmed, start: start + raw.length - raw.trimStart().length });
+  };
+  for (let m = separator.exec(text); m; m = separator.exec(text)) {
+    push(m.index);
+    start = m.index + m[0].length;
+  }
+  push(text.length);
+  return pieces;
+}

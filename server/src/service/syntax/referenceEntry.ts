@@ -2,7 +2,7 @@
 // Written by hand because no library reads Harvard/APA entries as written by people, with offsets.
 import type { EntryKind } from '../model';
 import { expandRangeEnd } from './locator';
-import { PARTICLES } from './names';
+import { PARTICLES, splitNameList } from './names';
 
 export interface ParsedSpan {
   readonly text: string;
@@ -29,23 +29,9 @@ const INITIALS = /^(?:\p{Lu}\p{Ll}?\.?(?:\s-?\s?|-\s?)?)+$/u;
 
 /** Splits the author part (`Smith, J., Lee, K. and Brown, T.`) into surnames with their offsets. */
 export function parseAuthorList(part: string, offset: number): ParsedSpan[] {
-  const pieces: ParsedSpan[] = [];
-  const separator = /\s*(?:,?\s*(?:&|\band\b)\s*|,|;)\s*/gu;
   // Without commas there are no `Surname, Initials` pairs: `Medvedev & Medvedev`, `World Health Organization`.
   const surnamesOnly = !/[,;]/.test(part);
-  let start = 0;
-  const push = (end: number) => {
-    const raw = part.slice(start, end);
-    const lead = raw.length - raw.trimStart().length;
-    const text = raw.trim();
-    if (text) pieces.push({ text, start: offset + start + lead, end: offset + start + lead + text.length });
-  };
-  for (let m = separator.exec(part); m; m = separator.exec(part)) {
-    if (m[0].length === 0) { separator.lastIndex++; continue; }
-    push(m.index);
-    start = m.index + m[0].length;
-  }
-  push(part.length);
+  const pieces: ParsedSpan[] = splitNameList(part).map((p) => ({ text: p.text, start: offset + p.start, end: offset + p.start + p.text.length }));
 
   // `Surname, Initials` pairs: drop the initials (and given names after a surname).
   if (surnamesOnly) return pieces;
@@ -129,10 +115,18 @@ function readContainer(afterTitle: string): string | null {
   return journal ? journal[1].trim() : null;
 }
 
+/** `In S. F. Cohen & A. Rabinowitch (Eds.), *Book*`: the names between the last `In` and `(Eds.)`. */
+function apaEditors(afterTitle: string): string | null {
+  const marker = /\((?:Eds?|eds?)\.?\)/u.exec(afterTitle);
+  if (!marker) return null;
+  const before = afterTitle.slice(0, marker.index);
+  const at = Math.max(before.lastIndexOf('In '), before.lastIndexOf('in '), before.lastIndexOf('In: '), before.lastIndexOf('in: '));
+  return at < 0 ? null : before.slice(at).replace(/^[Ii]n:?/, '').trim() || null;
+}
+
 function readEditors(afterTitle: string): string[] {
   const harvard = /\bed(?:s|ited)?\.?\s+by\s+(.+?)(?:\.\s|\.$|$)/iu.exec(afterTitle);
-  const apa = /\b[Ii]n:?\s+(.{1,200}?)\s*\((?:Eds?|ed|eds)\.?\)/u.exec(afterTitle);
-  const names = harvard ? harvard[1] : apa ? apa[1] : null;
+  const names = harvard ? harvard[1] : apaEditors(afterTitle);
   if (!names) return [];
   return parseAuthorList(names, 0).map((s) => s.text);
 }

@@ -43,6 +43,15 @@ const MAX_ENTRY = 2000;
 /** Longer lines are prose, never headings: the heading patterns need not look at them. */
 const MAX_HEADING = 300;
 
+/** The text of a line that is all bold (`**References**`, `__References__:`), or null. */
+function boldLine(text: string): string | null {
+  const line = text.trim().replace(/:$/, '').trimEnd();
+  for (const mark of ['**', '__']) {
+    if (line.length > 4 && line.startsWith(mark) && line.endsWith(mark)) return line.slice(2, -2);
+  }
+  return null;
+}
+
 function headingAt(lines: Line[], i: number): Heading | null {
   const text = lines[i].text;
   if (text.length > MAX_HEADING) return null;
@@ -53,8 +62,8 @@ function headingAt(lines: Line[], i: number): Heading | null {
   if (next && isBlank(lines[i - 1]) && /^ {0,3}(=+|-+)[ \t]*$/.test(next.text)) {
     return { level: next.text.trim()[0] === '=' ? 1 : 2, title: text.trim(), lastLine: i + 1 };
   }
-  const bold = /^[ \t]*(\*\*|__)(.+?)\1[ \t]*:?[ \t]*$/.exec(text);
-  if (bold) return { level: 0, title: bold[2], lastLine: i };
+  const bold = boldLine(text);
+  if (bold !== null) return { level: 0, title: bold, lastLine: i };
   return null;
 }
 
