@@ -355,14 +355,14 @@ const PANDOC_PIECES = [
 ] as const;
 
 export interface PandocSpec {
-  readonly frontMatter: 'none' | 'string' | 'list' | 'inline' | 'broken';
+  readonly frontMatter: 'none' | 'string' | 'list' | 'inline' | 'broken' | 'odd-path';
   readonly pieces: readonly { readonly piece: number; readonly k: number; readonly k2: number }[];
   readonly noise: readonly { readonly at: number; readonly text: string }[];
   readonly lineEnding: LineEnding;
 }
 
 export const pandocSpec: fc.Arbitrary<PandocSpec> = fc.record({
-  frontMatter: fc.constantFrom('none', 'string', 'list', 'inline', 'broken'),
+  frontMatter: fc.constantFrom('none', 'string', 'list', 'inline', 'broken', 'odd-path'),
   pieces: fc.array(fc.record({ piece: fc.nat(PANDOC_PIECES.length - 1), k: fc.nat(KEYS.length - 1), k2: fc.nat(KEYS.length - 1) }), { maxLength: 30 }),
   noise: fc.array(fc.record({ at: fc.nat(30), text: noise }), { maxLength: 10 }),
   lineEnding: fc.constantFrom<LineEnding>('lf', 'lf', 'crlf', 'mixed'),
@@ -374,6 +374,8 @@ const FRONT_MATTER: Record<PandocSpec['frontMatter'], string> = {
   list: '---\nbibliography:\n  - refs.bib\n  - "other.json"\n---\n\n',
   inline: '---\nreferences:\n- id: smith2019\n  author:\n    - family: Smith\n      given: J.\n  issued:\n    date-parts: [[2019]]\n  title: "A [@title] <b>x</b>"\n---\n\n',
   broken: '---\nbibliography: [refs.bib\n title: "unclosed\n',
+  // Paths a hostile or broken document may name: a lone surrogate, a percent sign, a URL, a parent folder.
+  'odd-path': '---\nbibliography:\n  - "re\ud800fs.bib"\n  - "50%.bib"\n  - "https://example.invalid/refs.bib"\n  - "../../../etc/passwd"\n---\n\n',
 };
 
 export function renderPandoc(spec: PandocSpec): string {
@@ -395,7 +397,7 @@ const LATEX_PIECES = [
   '\\begin{thebibliography}{9}\n\\bibitem{{k}} Smith, J. (2019) \\emph{Title}.\n\\bibitem[Lee(2020)]{{k2}} Lee.\n\\end{thebibliography}',
   '\\cite{', '\\cite[', '\\cite{{k}', '\\citep[{k}]', '\\cite {{k}}', '\\cite*[a][b]{{k}}', '\\\\cite{{k}}', '\\cites{{k}}{{k2}}',
   '\\footcitetext{{k}}', '\\citeyear{{k}}', '\\cite{ {k} , {k2} }', '\\cite{}', '\\cite{,}', '\\def\\x#1{\\cite{#1}}',
-  '\\begin{document}', '\\end{document}', '\\section{Intro (Smith 2001)}', '\\input{chapter1}', '\\\\', '%', '{', '}', '$$', '\\[', '\\]',
+  '\\bibliography{re\ud800fs,50%}', '\\addbibresource{https://example.invalid/x.bib}', '\\begin{document}', '\\end{document}', '\\section{Intro (Smith 2001)}', '\\input{chapter1}', '\\\\', '%', '{', '}', '$$', '\\[', '\\]',
 ] as const;
 
 export interface LatexSpec {
