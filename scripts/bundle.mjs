@@ -4,6 +4,7 @@
 //   dist/cli.js        server/src/cli.ts       (`citewright check`)
 // `sync-fetch-undici` (child_process and an HTTP client, pulled in by @citation-js/core) is replaced by a stub
 // that throws: no network or process-spawning code of citation-js ships. The build fails if it slips in.
+// `child_process` (required by vscode-languageserver's global-module helpers, never called) is stubbed too.
 import * as esbuild from 'esbuild';
 import { rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -21,6 +22,21 @@ export const entries = {
 /** Modules that must never be in a bundle (inputs whose path contains one of these). */
 const forbiddenInputs = ['node_modules/sync-fetch-undici/', 'node_modules/undici/', 'node_modules/citation-js/'];
 
+/**
+ * vscode-languageserver requires `child_process` only for its helpers that find globally installed modules,
+ * which the server never calls: there it gets a stub that throws. The client keeps the real module (it starts
+ * the server process).
+ */
+const serverWithoutChildProcess = {
+  name: 'server-without-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^child_process$/ }, (args) =>
+      args.importer.replaceAll('\\', '/').includes('node_modules/vscode-languageserver/')
+        ? { path: join(root, 'scripts', 'stubs', 'child_process.cjs') }
+        : undefined);
+  },
+};
+
 export async function bundle({ minify = true } = {}) {
   rmSync(dist, { recursive: true, force: true });
   const result = await esbuild.build({
@@ -33,6 +49,7 @@ export async function bundle({ minify = true } = {}) {
     target: 'node20',
     external: ['vscode'],
     alias: { 'sync-fetch-undici': join(root, 'scripts', 'stubs', 'sync-fetch-undici.cjs') },
+    plugins: [serverWithoutChildProcess],
     minify,
     keepNames: true,
     sourcemap: false,

@@ -4,6 +4,7 @@ import {
   type CancellationToken, type Connection, type DocumentDiagnosticReport, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -12,6 +13,15 @@ import { FileWorkspace } from './fileWorkspace';
 import { CancelledError, createCitationService, DEFAULT_SETTINGS, readSettings, type CitationWorkspace, type CitewrightSettings } from './service';
 import { FIX_ALL_KIND } from './service/features/codeActions';
 import { REQUESTS, SERVER_COMMANDS, type DocumentPosition, type InsertableCitationItem, type Statistics, type TextEdit, type WorkspaceCheck } from './protocol';
+
+/** Where a path inside the workspace really leads: a link to a file outside it is outside. */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
 
 /** What the client tells the server at start (`initializationOptions`). */
 interface InitializationOptions {
@@ -26,7 +36,7 @@ export function startServer(connection: Connection): void {
   let folders: string[] = [];
   let trusted = true;
 
-  const files = new FileWorkspace({ mayRead: (path) => trusted || isInside(path, folders), documentFolders: () => folders });
+  const files = new FileWorkspace({ mayRead: (path) => trusted || (isInside(path, folders) && isInside(realPath(path), folders)), documentFolders: () => folders });
   // Open editors win over the disk: a .bib being edited is read as it stands in the editor.
   const workspace: CitationWorkspace = {
     readFile: (uri) => {

@@ -19,7 +19,8 @@ function keyContext(analysis: Analysis, offset: number): { start: number; typed:
   if (analysis.model.kind === 'latex') {
     const m = LATEX_KEYS_BEFORE.exec(before);
     if (!m) return null;
-    const typed = m[1].slice(m[1].lastIndexOf(',') + 1).trimStart();
+    // The key being typed: what follows the last comma or space (keys have none), on the cursor's line.
+    const typed = /[^,\s]*$/.exec(m[1])![0];
     return { start: offset - typed.length, typed };
   }
   const m = PANDOC_KEY_BEFORE.exec(before);
