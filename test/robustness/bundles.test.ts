@@ -4,7 +4,7 @@
 // (esbuild marks every module in an unminified bundle with a `// path` comment). The bundled CLI then checks the
 // whole corpus with the network blocker loaded, like privacy.test.ts does for the compiled one.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -86,14 +86,21 @@ const out = mkdtempSync(join(tmpdir(), 'citewright-bundles-'));
 after(() => rmSync(out, { recursive: true, force: true }));
 
 describe('the shipped bundles', { timeout: 300_000 }, () => {
-  let bundles: Record<'server' | 'cli', string>;
+  /** What ships: dist/ as `npm run bundle` (scripts/bundle.mjs) builds it, minified. */
+  let shipped: Record<'server' | 'cli', string>;
+  /** The same entry points unminified, each module marked: to name the module a finding comes from. */
+  let readable: Record<'server' | 'cli', string>;
 
   before(async () => {
+    const dist = join(REPO_ROOT, 'dist');
+    if (!existsSync(join(dist, 'server.js')) || !existsSync(join(dist, 'cli.js'))) {
+      const run = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts', 'bundle.mjs')], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 240_000 });
+      assert.equal(run.status, 0, `node scripts/bundle.mjs failed:\n${run.stderr}`);
+    }
+    shipped = { server: readFileSync(join(dist, 'server.js'), 'utf8'), cli: readFileSync(join(dist, 'cli.js'), 'utf8') };
     const esbuild = (await import('esbuild')) as Esbuild;
     const script = (await import(pathToFileURL(join(REPO_ROOT, 'scripts', 'bundle.mjs')).href)) as { entries: Record<string, string> };
-    const stub = join(REPO_ROOT, 'scripts', 'stubs', 'sync-fetch-undici.cjs');
-    assert.ok(existsSync(stub), 'the sync-fetch-undici stub that scripts/bundle.mjs aliases');
-    // The options of scripts/bundle.mjs, unminified so that every module keeps its marker.
+    // scripts/bundle.mjs's options (its stubs for sync-fetch-undici and for vscode-languageserver's child_process).
     await esbuild.build({
       absWorkingDir: REPO_ROOT,
       entryPoints: { server: join(REPO_ROOT, script.entries.server), cli: join(REPO_ROOT, script.entries.cli) },
@@ -103,22 +110,33 @@ describe('the shipped bundles', { timeout: 300_000 }, () => {
       format: 'cjs',
       target: 'node20',
       external: ['vscode'],
-      alias: { 'sync-fetch-undici': stub },
+      alias: { 'sync-fetch-undici': join(REPO_ROOT, 'scripts', 'stubs', 'sync-fetch-undici.cjs') },
+      plugins: [{
+        name: 'server-without-child-process',
+        setup(build) {
+          const stub = join(REPO_ROOT, 'scripts', 'stubs', 'child_process.cjs');
+          build.onResolve({ filter: /^child_process$/ }, (args) =>
+            existsSync(stub) && args.importer.replaceAll('\\', '/').includes('node_modules/vscode-languageserver/') ? { path: stub } : undefined);
+        },
+      }],
       minify: false,
       keepNames: true,
       sourcemap: false,
       logLevel: 'silent',
     });
-    bundles = { server: readFileSync(join(out, 'server.js'), 'utf8'), cli: readFileSync(join(out, 'cli.js'), 'utf8') };
+    readable = { server: readFileSync(join(out, 'server.js'), 'utf8'), cli: readFileSync(join(out, 'cli.js'), 'utf8') };
   });
 
   it('contain no eval, new Function or child_process', (t) => {
-    const findings = (['server', 'cli'] as const).flatMap((name) => scan(name, bundles[name], FORBIDDEN));
-    for (const f of findings) t.diagnostic(`${f.bundle}.js:${f.line}: ${f.what} in ${f.module}: ${f.excerpt}`);
-    const network = (['server', 'cli'] as const).flatMap((name) => scan(name, bundles[name], [['network', NETWORK_MODULES]]));
+    const findings = (['server', 'cli'] as const).flatMap((name) => scan(name, shipped[name], FORBIDDEN));
+    const named = (['server', 'cli'] as const).flatMap((name) => scan(name, readable[name], FORBIDDEN));
+    for (const f of findings) t.diagnostic(`dist/${f.bundle}.js: ${f.what}: ${f.excerpt.slice(0, 80)}`);
+    for (const f of named) t.diagnostic(`(unminified build) ${f.bundle}.js:${f.line}: ${f.what} in ${f.module}: ${f.excerpt}`);
+    const network = (['server', 'cli'] as const).flatMap((name) => scan(name, readable[name], [['network', NETWORK_MODULES]]));
     for (const f of network) t.diagnostic(`(reported only) ${f.bundle}.js:${f.line}: require("${f.what}") in ${f.module}`);
-    t.diagnostic(`bundles: server.js ${(bundles.server.length / 1024).toFixed(0)} KiB, cli.js ${(bundles.cli.length / 1024).toFixed(0)} KiB unminified; ${findings.length} forbidden constructs`);
-    const unexplained = findings.filter((f) => !ALLOWED.some((a) => a.module === f.module && a.what === f.what));
+    t.diagnostic(`bundles: dist/server.js ${(shipped.server.length / 1024).toFixed(0)} KiB, dist/cli.js ${(shipped.cli.length / 1024).toFixed(0)} KiB; ${findings.length} forbidden constructs`);
+    const unexplained = named.filter((f) => !ALLOWED.some((a) => a.module === f.module && a.what === f.what));
+    assert.deepEqual(findings.map((f) => `dist/${f.bundle}.js: ${f.what}`), [], `named in the unminified build: ${unexplained.map((f) => `${f.what} in ${f.module}`).join(', ')}`);
     assert.deepEqual(unexplained.map((f) => `${f.bundle}.js:${f.line}: ${f.what} in ${f.module}`), []);
   });
 
@@ -140,7 +158,7 @@ describe('the shipped bundles', { timeout: 300_000 }, () => {
       for (let path = queue.shift(); path; path = queue.shift()) {
         const file = relative(REPO_ROOT, path);
         const status = await new Promise<number | null>((resolve, reject) => {
-          const child = spawn(process.execPath, ['--require', join(__dirname, 'networkBlocker.js'), join(out, 'cli.js'), 'check', file], {
+          const child = spawn(process.execPath, ['--require', join(__dirname, 'networkBlocker.js'), join(REPO_ROOT, 'dist', 'cli.js'), 'check', file], {
             cwd: REPO_ROOT,
             env: { ...process.env, CITEWRIGHT_NETWORK_LOG: log },
             stdio: 'ignore',
