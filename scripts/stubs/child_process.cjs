@@ -5,4 +5,5 @@
 function refuse() {
   throw new Error('Citewright starts no process: child_process is stubbed out of this build');
 }
-module.exports = { fork: refuse, spawn: refuse, spawnSync: refuse, exec: refuse, execSync: refuse, execFile: refuse, execFileSync: refuse };
+// vscode-languageserver's helpers use only these two.
+module.exports = { fork: refuse, spawnSync: refuse };
