@@ -46,7 +46,9 @@ export function getCodeActions(
       actions.push(...quickFixes(finding, toDiagnostic(finding, severityOf(finding, settings)!)));
     }
   }
-  if (wants(FIX_ALL_KIND)) {
+  // Fix-all re-analyses the document several times: only when asked for by kind (Source Action…, on save),
+  // never for the lightbulb's every cursor move, which asks without `only`.
+  if (only && wants(FIX_ALL_KIND)) {
     const edits = getFixAllEdits(analysis.document, settings, analyseFresh);
     if (edits.length > 0) {
       actions.push({ title: 'Fix all citation problems', kind: FIX_ALL_KIND, edit: { changes: { [analysis.document.uri]: edits } } });
