@@ -23,7 +23,19 @@ function mostCommon(values: string[], fallback: string): string {
   return best;
 }
 
+const styles = new WeakMap<Analysis, CitationStyle>();
+
+/** The style of an analysed document, worked out once per analysis (rules and completion both ask). */
 export function citationStyleOf(analysis: Analysis): CitationStyle {
+  let style = styles.get(analysis);
+  if (!style) {
+    style = readCitationStyle(analysis);
+    styles.set(analysis, style);
+  }
+  return style;
+}
+
+function readCitationStyle(analysis: Analysis): CitationStyle {
   const text = analysis.document.getText();
   const offset = (p: { line: number; character: number }) => analysis.document.offsetAt(p);
   const yearSeparators: string[] = [];
