@@ -87,7 +87,6 @@ function profiledTask(spec: string, corpora: Corpora, profile: Profile): WorkerT
   return {
     kind: 'document', path: doc.path, languageId: 'markdown', analyses: profile.analysesPerRun,
     latencyRequests: latency ? Math.min(30, profile.latencyRequests) : 0, codeActionRequests: latency ? Math.min(10, profile.codeActionRequests) : 0,
-    missingKeys: doc.missingKeys,
   };
 }
 

@@ -40,7 +40,7 @@ export async function measureDocuments(corpora: Corpora, profile: Profile, log: 
         const answer = await runWorker({
           kind: 'document', path: doc.path, languageId: 'markdown', analyses: profile.analysesPerRun,
           latencyRequests: wantsLatency(doc) ? profile.latencyRequests : 0,
-          codeActionRequests: wantsLatency(doc) ? profile.codeActionRequests : 0, missingKeys: doc.missingKeys,
+          codeActionRequests: wantsLatency(doc) ? profile.codeActionRequests : 0,
         }, profile.childTimeoutMs);
         if (answer.kind === 'document') answers.push(answer);
       } catch (error) {

@@ -7,7 +7,7 @@ import { createBenchService } from './diskWorkspace';
 import { requireService } from './paths';
 import { LspSession } from './lspSession';
 import { describeDocument } from './measureDocuments';
-import { bestMatchFirst, completionCount, spreadProbes, type Probe } from './probes';
+import { bestMatchFirst, completionCount, resolvedItems, spreadProbes, type Probe } from './probes';
 import type { Profile } from './profiles';
 import type { ResultRow } from './results';
 import { errorText, latencyRow, medianRow, notMeasured } from './rowHelpers';
@@ -35,7 +35,7 @@ function probesFor(doc: DocumentFile, text: string, count: number): Probe[] {
   const { TextDocument } = require('vscode-languageserver-textdocument') as TextDocumentModule;
   const service = createBenchService(module);
   const analysis = service.analyse(TextDocument.create(pathToFileURL(doc.path).href, 'markdown', 1, text));
-  return spreadProbes(analysis.model.citations.flatMap((c) => c.items), count, doc.missingKeys);
+  return spreadProbes(resolvedItems(analysis), count);
 }
 
 async function essayStarts(doc: DocumentFile, corpora: Corpora, profile: Profile, outcome: ServerOutcome): Promise<void> {

@@ -33,10 +33,22 @@ export function probeOf(item: ProbeItem): Probe | null {
   return null;
 }
 
-/** `count` probes taken at even steps through the items (cycling when there are fewer), none at a key in `skipKeys`. */
-export function spreadProbes(items: readonly ProbeItem[], count: number, skipKeys: readonly string[] = []): Probe[] {
-  const skip = new Set(skipKeys);
-  const probes = items.filter((item) => item.key === null || !skip.has(item.key)).map(probeOf).filter((p): p is Probe => p !== null);
+/** What the probes need of the service's `Analysis`: every item with how it resolves. */
+export interface ProbedAnalysis {
+  readonly items: readonly { readonly item: ProbeItem; readonly resolution: { readonly status: string } }[];
+}
+
+/**
+ * The items that resolve as written, where the entry the writer is typing towards is known. The corpora's
+ * deliberate faults (a misspelt name, a wrong year, a missing key) are left out: no entry is "best" for them.
+ */
+export function resolvedItems(analysis: ProbedAnalysis): ProbeItem[] {
+  return analysis.items.filter((cited) => cited.resolution.status === 'resolved').map((cited) => cited.item);
+}
+
+/** `count` probes taken at even steps through the items (cycling when there are fewer). */
+export function spreadProbes(items: readonly ProbeItem[], count: number): Probe[] {
+  const probes = items.map(probeOf).filter((p): p is Probe => p !== null);
   if (probes.length === 0) return [];
   const step = Math.max(1, Math.floor(probes.length / count));
   const out: Probe[] = [];

@@ -9,7 +9,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { createBenchService } from './diskWorkspace';
 import { ourReader } from './ourReaders';
 import { requireService } from './paths';
-import { bestMatchFirst, completionCount, spreadProbes } from './probes';
+import { bestMatchFirst, completionCount, resolvedItems, spreadProbes } from './probes';
 import { msSince } from './stats';
 import {
   ANSWER_PREFIX, type DocumentAnswer, type DocumentTask, type LibraryServiceAnswer, type LibraryServiceTask, type LoadAnswer,
@@ -109,7 +109,7 @@ function documentRun(task: DocumentTask): DocumentAnswer {
 
   const analysis = service.analyse(doc);
   const items = analysis.model.citations.flatMap((c) => c.items);
-  const probes = spreadProbes(items, task.latencyRequests, task.missingKeys);
+  const probes = spreadProbes(resolvedItems(analysis), task.latencyRequests);
   let firstHoverMs: number | null = null;
   if (probes.length > 0) {
     start = process.hrtime.bigint();

@@ -23,8 +23,6 @@ export interface DocumentTask {
   readonly analyses: number;
   readonly latencyRequests: number;
   readonly codeActionRequests: number;
-  /** Keys the document cites that its library lacks (planted): no completion probe types them. */
-  readonly missingKeys: readonly string[];
 }
 
 export type WorkerTask = LoadTask | LibraryServiceTask | DocumentTask;

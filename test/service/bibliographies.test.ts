@@ -81,6 +81,21 @@ describe('a pandoc paper with paper.bib', () => {
     assert.deepEqual(withCursor('muller'), ['unused2000']);
   });
 
+  test('a key with punctuation is found by its whole prefix, the key itself first', () => {
+    const bib = ['@book{knuth:ct:a, author = {Knuth, Donald}, title = {Basics}, year = 1984}',
+      '@book{knuth:ct:a-2, author = {Knuth, Donald}, title = {More}, year = 1986}',
+      '@book{knuth:ct:b, author = {Knuth, Donald}, title = {Other}, year = 1986}'].join('\n');
+    const typed = (prefix: string) => {
+      const text = `---\nbibliography: keys.bib\n---\n\nSee [@${prefix}`;
+      const { service } = setup('paper.md', {}, { 'keys.bib': bib });
+      const document = TextDocument.create(`${BASE}keys.md`, 'markdown', 1, text);
+      return service.getCompletions(document, document.positionAt(text.length))!.items.map((i) => i.label);
+    };
+    assert.deepEqual(typed('knuth:ct:a'), ['knuth:ct:a', 'knuth:ct:a-2']);
+    assert.deepEqual(typed('knuth:ct:a-'), ['knuth:ct:a-2']);
+    assert.deepEqual(typed('Knuth:CT'), ['knuth:ct:a', 'knuth:ct:a-2', 'knuth:ct:b']);
+  });
+
   test('hover formats the entry in the style, with its DOI as a link', () => {
     const { service, document, text } = setup('paper.md');
     const hover = service.getHover(document, document.positionAt(text.indexOf('nowak2018') + 2))!;

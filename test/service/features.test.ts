@@ -48,6 +48,22 @@ describe('completion', () => {
     assert.deepEqual(completionSummary(service().getCompletions(document, position)!.items), ['Adams 2015 => 2015: p.${1})$0']);
   });
 
+  test('after several narrative authors the first one chooses the works; the typed year comes first', () => {
+    const refs = `## References
+
+- Adams, P. and Baker, S. (2015) *Green Cities*. London: Verso
+- Adams, P. (2019) *Grey Cities*. London: Verso
+- Adamz, Q. (2019) *Blue Cities*. London: Verso
+- Baker, S. (2011) *Roofs*. Leeds: LUP
+`;
+    const pair = withCursor(`As Adams and Baker (2015|\n\n${refs}`);
+    assert.deepEqual(service().getCompletions(pair.document, pair.position)!.items.map((i) => i.label), ['Adams and Baker 2015', 'Adams 2019', 'Adamz 2019']);
+    const near = withCursor(`As Adams (2019|\n\n${refs}`);
+    assert.deepEqual(service().getCompletions(near.document, near.position)!.items.map((i) => i.label), ['Adams 2019', 'Adams and Baker 2015', 'Adamz 2019']);
+    const etAl = withCursor(`As Baker et al. (|\n\n${refs}`);
+    assert.deepEqual(service().getCompletions(etAl.document, etAl.position)!.items.map((i) => i.label), ['Baker 2011']);
+  });
+
   test('after ; in a citation, and nothing outside brackets or in code', () => {
     const after = withCursor(`Text (Adams 2015; |)\n\n${HARVARD_REFS}`);
     assert.equal(service().getCompletions(after.document, after.position)!.items.length, 3);

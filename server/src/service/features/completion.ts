@@ -21,7 +21,8 @@ interface CitationContext {
   readonly closed: boolean;
 }
 
-const NARRATIVE_NAME = /(\p{Lu}[\p{L}\p{M}'’-]*)(?:'s|’s)?(?:\s+et al\.)?\s?$/u;
+/** The authors before a narrative `(`: `Adams (`, `Adams and Baker (`, `Adams, Baker & Cole (`, `Adams et al. (`; group 1 is the first. */
+const NARRATIVE_AUTHORS = /(\p{Lu}[\p{L}\p{M}'’-]*)(?:(?:,\s*|\s+(?:and|&)\s+)\p{Lu}[\p{L}\p{M}'’-]*)*(?:'s|’s)?(?:\s+et al\.)?\s?$/u;
 
 function citationContext(analysis: Analysis, offset: number): CitationContext | null {
   const masked = analysis.model.masked;
@@ -36,7 +37,7 @@ function citationContext(analysis: Analysis, offset: number): CitationContext | 
   const start = offset - typed.length;
   const after = masked.slice(offset, offset + 200);
   const closed = /^[^(\n]*\)/.test(after);
-  const name = semicolon < 0 ? NARRATIVE_NAME.exec(before.slice(0, open)) : null;
+  const name = semicolon < 0 ? NARRATIVE_AUTHORS.exec(before.slice(0, open)) : null;
   const narrative = name && (typed === '' || /^\d/.test(typed)) ? name[1] : null;
   return { start, typed, narrativeAuthor: narrative, closed };
 }
@@ -63,7 +64,7 @@ export function getCompletions(analysis: Analysis, position: Position): Completi
     (sameAuthor(context.narrativeAuthor, entry.authors[0]) || isNearMiss(context.narrativeAuthor, entry.authors[0]));
   const narrativeEntries = list.entries.filter(byNarrativeAuthor);
   const narrative = narrativeEntries.length > 0 ? context.narrativeAuthor : null;
-  const candidates = narrative ? narrativeEntries : list.entries;
+  const candidates = narrative ? narrativeOrder(narrativeEntries, narrative, context.typed) : list.entries;
   const found = searchEntries([buildSearchIndex(candidates)], narrative ? '' : context.typed, candidates.length);
   const items: CompletionItem[] = [];
   for (const [i, entry] of found.entries.entries()) {
@@ -84,6 +85,12 @@ export function getCompletions(analysis: Analysis, position: Position): Completi
   }
   const fromLibraries = narrative ? { isIncomplete: false, items: [] } : libraryWorks(analysis, list, context, range, style, close);
   return { isIncomplete: fromLibraries.isIncomplete, items: [...items, ...fromLibraries.items] };
+}
+
+/** `Adams (19`: Adams's own works before near spellings of the name, and those of the year begun before the rest. */
+function narrativeOrder(entries: readonly ReferenceEntry[], author: string, typed: string): ReferenceEntry[] {
+  const score = (entry: ReferenceEntry) => (sameAuthor(author, entry.authors[0]) ? 0 : 2) + (entry.year?.startsWith(typed) ? 0 : 1);
+  return entries.map((entry) => ({ entry, score: score(entry) })).sort((a, b) => a.score - b.score).map((s) => s.entry);
 }
 
 /**

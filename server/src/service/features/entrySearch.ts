@@ -14,6 +14,8 @@ export interface SearchIndex {
   /** In the order given to `buildSearchIndex`. */
   readonly entries: readonly ReferenceEntry[];
   readonly texts: readonly string[];
+  /** Keys in lower case, as typed: `knuth:ct:a` is found by its whole prefix, punctuation and all. */
+  readonly lowerKeys: readonly string[];
   /** Folded keys, and ` surname surname` (with a leading space), for ranking. */
   readonly keys: readonly string[];
   readonly authors: readonly string[];
@@ -23,6 +25,7 @@ export function buildSearchIndex(entries: readonly ReferenceEntry[]): SearchInde
   return {
     entries,
     texts: entries.map(searchText),
+    lowerKeys: entries.map((e) => (e.key ?? '').toLowerCase()),
     keys: entries.map((e) => foldedKey(e.key ?? '')),
     authors: entries.map((e) => ` ${e.authors.map(foldedKey).join(' ')}`),
   };
@@ -39,7 +42,8 @@ export function queryWords(typed: string): string[] {
 }
 
 /** Rank of entry `i` for the words: null for no match, else lower is better (key, then surname, year, title). */
-function rankAt(index: SearchIndex, i: number, words: readonly string[], needles: readonly string[]): number | null {
+function rankAt(index: SearchIndex, i: number, typedKey: string, words: readonly string[], needles: readonly string[]): number | null {
+  if (typedKey.length > 0 && index.lowerKeys[i].startsWith(typedKey)) return 0;
   let rank = 0;
   const text = index.texts[i];
   for (let w = 0; w < words.length; w++) {
@@ -66,13 +70,14 @@ export function searchEntries(
   order?: (a: ReferenceEntry, b: ReferenceEntry) => number,
 ): SearchResult {
   const words = queryWords(typed);
+  const typedKey = typed.trim().toLowerCase();
   const needles = words.map((w) => ` ${w}`);
   // One bucket per rank; no bucket needs more than `limit` entries to give the best `limit`.
   const buckets: ReferenceEntry[][] = [];
   let matched = 0;
   for (const index of indexes) {
     for (let i = 0; i < index.entries.length; i++) {
-      const rank = words.length === 0 ? 0 : rankAt(index, i, words, needles);
+      const rank = words.length === 0 ? 0 : rankAt(index, i, typedKey, words, needles);
       if (rank === null || !accept(index.entries[i])) continue;
       matched++;
       const bucket = (buckets[rank] ??= []);

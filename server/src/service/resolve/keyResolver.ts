@@ -17,14 +17,45 @@ function keyParts(key: string): { name: string; year: string | null } {
 const withoutDigits = (key: string) => key.replace(/\d+/g, '#').toLowerCase();
 
 /** The keys of a bibliography arranged for "did you mean": by length, without digits, by author and year. */
-interface SuggestionIndex {
-  readonly byLength: ReadonlyMap<number, ReadonlyArray<[string, ReferenceEntry]>>;
-  readonly byYearless: ReadonlyMap<string, readonly ReferenceEntry[]>;
-  /** First three letters of the first author (folded) and the year. */
-  readonly byAuthorYear: ReadonlyMap<string, readonly ReferenceEntry[]>;
+class SuggestionIndex {
+  /** Suggestions already worked out, by unknown key: each keystroke in a key being typed asks again. */
+  readonly answers = new Map<string, ReferenceEntry[]>();
+  #byLength?: Map<number, Array<[string, ReferenceEntry]>>;
+  #byYearless?: Map<string, ReferenceEntry[]>;
+  #byAuthorYear?: Map<string, ReferenceEntry[]>;
+
+  constructor(private readonly keys: ReadonlyMap<string, ReferenceEntry>) {}
+
+  get byLength(): ReadonlyMap<number, ReadonlyArray<[string, ReferenceEntry]>> {
+    if (this.#byLength) return this.#byLength;
+    const map = new Map<number, Array<[string, ReferenceEntry]>>();
+    for (const [key, entry] of this.keys) push(map, key.length, [key.toLowerCase(), entry] as [string, ReferenceEntry]);
+    return (this.#byLength = map);
+  }
+
+  get byYearless(): ReadonlyMap<string, readonly ReferenceEntry[]> {
+    if (this.#byYearless) return this.#byYearless;
+    const map = new Map<string, ReferenceEntry[]>();
+    for (const [key, entry] of this.keys) push(map, withoutDigits(key), entry);
+    return (this.#byYearless = map);
+  }
+
+  /** First three letters of the first author (folded) and the year. Reads every entry's authors, so only
+   * built when a key with a name and a year is not found. */
+  get byAuthorYear(): ReadonlyMap<string, readonly ReferenceEntry[]> {
+    if (this.#byAuthorYear) return this.#byAuthorYear;
+    const map = new Map<string, ReferenceEntry[]>();
+    for (const entry of this.keys.values()) {
+      const first = entry.authors[0];
+      if (first !== undefined && entry.year) push(map, `${foldedKey(first).slice(0, 3)}\u0000${entry.year.slice(0, 4)}`, entry);
+    }
+    return (this.#byAuthorYear = map);
+  }
 }
 
 const suggestionIndexes = new WeakMap<ReadonlyMap<string, ReferenceEntry>, SuggestionIndex>();
+/** Unknown keys whose suggestions are kept per bibliography; the oldest go first. */
+const MAX_REMEMBERED = 1000;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -34,23 +65,14 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 function suggestionIndex(keys: ReadonlyMap<string, ReferenceEntry>): SuggestionIndex {
   let index = suggestionIndexes.get(keys);
-  if (index) return index;
-  const byLength = new Map<number, Array<[string, ReferenceEntry]>>();
-  const byYearless = new Map<string, ReferenceEntry[]>();
-  const byAuthorYear = new Map<string, ReferenceEntry[]>();
-  for (const [key, entry] of keys) {
-    push(byLength, key.length, [key.toLowerCase(), entry] as [string, ReferenceEntry]);
-    push(byYearless, withoutDigits(key), entry);
-    const first = entry.authors[0];
-    if (first !== undefined && entry.year) push(byAuthorYear, `${foldedKey(first).slice(0, 3)}\u0000${entry.year.slice(0, 4)}`, entry);
-  }
-  index = { byLength, byYearless, byAuthorYear };
-  suggestionIndexes.set(keys, index);
+  if (!index) suggestionIndexes.set(keys, (index = new SuggestionIndex(keys)));
   return index;
 }
 
 export function keySuggestions(key: string, keys: ReadonlyMap<string, ReferenceEntry>): ReferenceEntry[] {
   const index = suggestionIndex(keys);
+  const known = index.answers.get(key);
+  if (known) return known;
   const scored = new Map<ReferenceEntry, number>();
   const score = (entry: ReferenceEntry, value: number) => {
     if (entry.key !== key && (scored.get(entry) ?? Infinity) > value) scored.set(entry, value);
@@ -72,7 +94,10 @@ export function keySuggestions(key: string, keys: ReadonlyMap<string, ReferenceE
       if (author.startsWith(name) || name.startsWith(author)) score(entry, max + 2);
     }
   }
-  return [...scored].sort((a, b) => a[1] - b[1]).slice(0, MAX_SUGGESTIONS).map(([e]) => e);
+  const suggestions = [...scored].sort((a, b) => a[1] - b[1]).slice(0, MAX_SUGGESTIONS).map(([e]) => e);
+  if (index.answers.size >= MAX_REMEMBERED) index.answers.delete(index.answers.keys().next().value as string); // the map is not empty
+  index.answers.set(key, suggestions);
+  return suggestions;
 }
 
 export function resolveKeyItem(item: CitationItem, keys: ReadonlyMap<string, ReferenceEntry> | null): ItemResolution {

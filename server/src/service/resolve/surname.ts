@@ -1,20 +1,26 @@
 // Surname comparison: exact (case and apostrophes aside), folded (diacritics aside) and near (a small edit away).
 
+/** A name of plain ASCII letters only: its keys are its lower case, without the slow Unicode path. */
+const PLAIN_LETTERS = /^[A-Za-z]*$/;
+
 /** The form two names must share to be the same name: `Müller` and `müller` match; `Muller` does not. */
 export function surnameKey(name: string): string {
+  if (PLAIN_LETTERS.test(name)) return name.toLowerCase();
+  // toLowerCase is the locale-independent mapping, the same as English's (only Turkish, Azeri, Lithuanian differ).
   return name
     .normalize('NFC')
     .replace(/[’‘`]/g, "'")
     .replace(/(?:'s|')$/u, '')
     .replace(/\s+/g, ' ')
     .trim()
-    .toLocaleLowerCase('en');
+    .toLowerCase();
 }
 
 const FOLDS: Record<string, string> = { ß: 'ss', ø: 'o', æ: 'ae', œ: 'oe', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
 
 /** The name with diacritics, case, spaces, hyphens and apostrophes removed: `Müller` and `Muller` fold alike. */
 export function foldedKey(name: string): string {
+  if (PLAIN_LETTERS.test(name)) return name.toLowerCase();
   return surnameKey(name)
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -22,26 +28,33 @@ export function foldedKey(name: string): string {
     .replace(/[\s'\-.]/g, '');
 }
 
+// Rows of the distance table, reused by every call (grown when a longer string comes): a "did you mean" scan
+// compares one key with tens of thousands and must not allocate per comparison.
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /** Optimal string alignment distance (Damerau-Levenshtein without repeated edits), stopping beyond `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let beforePrevious: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (b.length + 1 > rows[0].length) rows = rows.map(() => new Int32Array(2 * (b.length + 1)));
+  let [beforePrevious, previous, current] = rows;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
         value = Math.min(value, beforePrevious[j - 2] + 1);
       }
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
     }
     if (rowMin > max) return max + 1;
+    const spare = beforePrevious;
     beforePrevious = previous;
     previous = current;
+    current = spare;
   }
   return previous[b.length];
 }
