@@ -13,6 +13,16 @@ export const DOCUMENT_LANGUAGES = ['markdown', 'plaintext', 'quarto', 'rmd', 'la
 
 let client: LanguageClient | undefined;
 
+/**
+ * What `activate` returns when VS Code runs the extension for its tests (`ExtensionMode.Test`), and only then:
+ * the process id of the language server the client is connected to, so that the extension-host suite can kill
+ * the server and watch the client start a new one (test/vscode/suite/restart.test.ts). `undefined` while no
+ * server process runs (between a crash and the restart).
+ */
+export interface TestApi {
+  serverProcessId(): number | undefined;
+}
+
 /** The server next to the bundled extension (`dist/server.js`), or the compiled one in a development checkout. */
 function serverModule(context: vscode.ExtensionContext): string {
   const bundled = join(__dirname, 'server.js');
@@ -89,7 +99,15 @@ function statusBar(context: vscode.ExtensionContext): void {
       item.hide();
       return;
     }
-    const stats = await client.sendRequest<Statistics | null>(REQUESTS.statistics, { uri: editor.document.uri.toString() });
+    let stats: Statistics | null;
+    try {
+      stats = await client.sendRequest<Statistics | null>(REQUESTS.statistics, { uri: editor.document.uri.toString() });
+    } catch {
+      // The server died with the request pending (the client restarts it, and the diagnostics the new server
+      // publishes update the item again), or the client gave up restarting it: no stale count either way.
+      if (mine === generation) item.hide();
+      return;
+    }
     if (mine !== generation || !stats) return;
     const citations = stats.citations === 1 ? vscode.l10n.t('1 citation') : vscode.l10n.t('{0} citations', stats.citations);
     const problems = stats.problems === 1 ? vscode.l10n.t('1 problem') : vscode.l10n.t('{0} problems', stats.problems);
@@ -107,7 +125,7 @@ function statusBar(context: vscode.ExtensionContext): void {
   void update();
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<TestApi | undefined> {
   const module = serverModule(context);
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -140,6 +158,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   await client.start();
   statusBar(context);
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
+  return { serverProcessId: () => client?.serverProcess?.pid };
 }
 
 export async function deactivate(): Promise<void> {
