@@ -6,8 +6,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CitationWorkspace, FileSnapshot } from './service';
 
 export interface FileWorkspaceOptions {
-  /** Whether a path may be read at all (an untrusted workspace reads nothing outside its folders). */
-  readonly mayRead?: (path: string) => boolean;
+  /**
+   * Why a path may not be read at all (an untrusted workspace reads nothing outside its folders), or undefined
+   * when it may. The reason completes "Bibliography file 'x.bib' was refused: ...".
+   */
+  readonly refusal?: (path: string) => string | undefined;
   /** Files larger than this are not read (a clear message is the host's to give). */
   readonly maxBytes?: number;
   /** Folders whose documents workspace-wide references and rename look through. */
@@ -20,26 +23,48 @@ const MAX_DEPTH = 8;
 
 export class FileWorkspace implements CitationWorkspace {
   private readonly texts = new Map<string, FileSnapshot>();
+  /** How often each path was said to have changed: part of its version, so that a rewrite is seen even when its size and modification time are as before. */
+  private readonly changes = new Map<string, number>();
 
   constructor(private readonly options: FileWorkspaceOptions = {}) {}
 
-  private pathOf(uri: string): string | undefined {
-    let path: string;
+  private static pathOf(uri: string): string | undefined {
     try {
-      path = fileURLToPath(uri);
+      return fileURLToPath(uri);
     } catch {
       return undefined;
     }
-    return this.options.mayRead === undefined || this.options.mayRead(path) ? path : undefined;
+  }
+
+  private readablePath(uri: string): string | undefined {
+    const path = FileWorkspace.pathOf(uri);
+    return path === undefined || this.options.refusal?.(path) !== undefined ? undefined : path;
+  }
+
+  /** Why a file is not read although it may exist (see `FileWorkspaceOptions.refusal`), or undefined. */
+  refusal(uri: string): string | undefined {
+    const path = FileWorkspace.pathOf(uri);
+    return path === undefined ? undefined : this.options.refusal?.(path);
+  }
+
+  /**
+   * The file changed on disk (a file watcher says so): it is read again on next use, even if its size and
+   * modification time are as before (a rewrite within the timestamp granularity of the file system).
+   */
+  changed(uri: string): void {
+    const path = FileWorkspace.pathOf(uri);
+    if (path === undefined) return;
+    this.texts.delete(path);
+    this.changes.set(path, (this.changes.get(path) ?? 0) + 1);
   }
 
   readFile(uri: string): FileSnapshot | undefined {
-    const path = this.pathOf(uri);
+    const path = this.readablePath(uri);
     if (path === undefined) return undefined;
     try {
       const stat = statSync(path);
       if (!stat.isFile() || stat.size > (this.options.maxBytes ?? Infinity)) return undefined;
-      const version = `${stat.mtimeMs}:${stat.size}`;
+      const version = `${stat.mtimeMs}:${stat.size}:${this.changes.get(path) ?? 0}`;
       const cached = this.texts.get(path);
       if (cached?.version === version) return cached;
       // Invalid UTF-8 becomes U+FFFD: a bibliography with one bad byte still loads.
@@ -74,7 +99,7 @@ export class FileWorkspace implements CitationWorkspace {
   }
 
   listFolder(uri: string): readonly string[] | undefined {
-    const path = this.pathOf(uri);
+    const path = this.readablePath(uri);
     if (path === undefined) return undefined;
     try {
       return readdirSync(path);

@@ -1,7 +1,7 @@
 // LSP wiring only: capabilities, settings, and handlers that call the language service.
 import {
   CodeActionKind, LSPErrorCodes, ResponseError, TextDocumentSyncKind, TextDocuments,
-  type CancellationToken, type Connection, type DocumentDiagnosticReport, type InitializeResult,
+  type CancellationToken, type Connection, type Diagnostic, type DocumentDiagnosticReport, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { realpathSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { expandBibliographySetting, folderFor, isInside } from './bibliographySe
 import { FileWorkspace } from './fileWorkspace';
 import { CancelledError, createCitationService, DEFAULT_SETTINGS, readSettings, type CitationWorkspace, type CitewrightSettings } from './service';
 import { FIX_ALL_KIND } from './service/features/codeActions';
+import { severityOf, toDiagnostic } from './service/features/diagnostics';
 import { REQUESTS, SERVER_COMMANDS, type DocumentPosition, type InsertableCitationItem, type Statistics, type TextEdit, type WorkspaceCheck } from './protocol';
 
 /** Where a path inside the workspace really leads: a link to a file outside it is outside. */
@@ -33,16 +34,29 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const settingsByUri = new Map<string, CitewrightSettings>();
   let canPullConfiguration = false;
+  let canRefreshDiagnostics = false;
   let folders: string[] = [];
+  /** The workspace folders with symbolic links followed, for comparing with where a file really leads. */
+  let realFolders: string[] = [];
   let trusted = true;
 
-  const files = new FileWorkspace({ mayRead: (path) => trusted || (isInside(path, folders) && isInside(realPath(path), folders)), documentFolders: () => folders });
+  /** Why a path is not read: in an untrusted workspace, anything outside the workspace folders, as named or as it really leads. */
+  function refusal(path: string): string | undefined {
+    if (trusted) return undefined;
+    // As named first: a path outside is refused without touching it (not even to follow links).
+    if (!isInside(path, [...folders, ...realFolders])) return 'the workspace is not trusted and the file is outside the workspace folders';
+    if (!isInside(realPath(path), realFolders)) return 'the workspace is not trusted and the file is a link to a file outside the workspace folders';
+    return undefined;
+  }
+
+  const files = new FileWorkspace({ refusal, documentFolders: () => folders });
   // Open editors win over the disk: a .bib being edited is read as it stands in the editor.
   const workspace: CitationWorkspace = {
     readFile: (uri) => {
       const open = documents.get(uri);
       return open ? { text: open.getText(), version: `editor:${open.version}` } : files.readFile(uri);
     },
+    refusal: (uri) => (documents.get(uri) ? undefined : files.refusal(uri)),
     listFolder: (uri) => files.listFolder(uri),
     listDocuments: () => [...new Set([...documents.keys(), ...files.listDocuments()])],
   };
@@ -62,6 +76,57 @@ export function startServer(connection: Connection): void {
     settingsByUri.set(uri, { ...settings, bibliographies: trusted ? expandBibliographySetting(settings.bibliographies, folderFor(uri, folders)) : [] });
   }
 
+  /** Asks the client to pull the diagnostics of the open documents again, if it can. */
+  function refreshDiagnostics(): void {
+    if (!canRefreshDiagnostics) return;
+    connection.languages.diagnostics.refresh().catch((error: unknown) => {
+      connection.console.warn(`citewright: the client did not refresh diagnostics: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
+
+  // VS Code pulls diagnostics only for open documents. The entries that cannot be read in a bibliography file that no
+  // editor shows (an auto-export caught half-written) are pushed for that file, and cleared when they are gone, the
+  // file is opened (its pulled diagnostics show them) or no open document uses it any more.
+  /** Closed bibliography files with pushed diagnostics: the file version they are for, and whether there were any. */
+  const pushedBibliographies = new Map<string, { version: string | null; shown: boolean }>();
+  /** Open document -> the closed bibliography files it uses. */
+  const bibliographiesOf = new Map<string, readonly string[]>();
+
+  function pushBibliographyDiagnostics(uri: string, diagnostics: Diagnostic[]): void {
+    connection.sendDiagnostics({ uri, diagnostics }).catch(() => undefined);
+  }
+
+  function publishBibliographyProblems(document: TextDocument): void {
+    const used: string[] = [];
+    if (!service.isBibliography(document)) {
+      const settings = settingsByUri.get(document.uri) ?? DEFAULT_SETTINGS;
+      for (const { source, library } of service.analyse(document).bibliographies) {
+        if (documents.get(source.uri)) continue;
+        used.push(source.uri);
+        const version = library?.version ?? null;
+        const pushed = pushedBibliographies.get(source.uri);
+        if (pushed?.version === version) continue;
+        const diagnostics = library === null ? [] : service.getBibliographyFindings(source.uri).flatMap((finding) => {
+          const severity = finding.code === 'bibliography-syntax' ? severityOf(finding, settings) : null;
+          return severity ? [toDiagnostic(finding, severity)] : [];
+        });
+        if (diagnostics.length > 0 || pushed?.shown) pushBibliographyDiagnostics(source.uri, diagnostics);
+        pushedBibliographies.set(source.uri, { version, shown: diagnostics.length > 0 });
+      }
+    }
+    bibliographiesOf.set(document.uri, used);
+    clearUnusedBibliographies();
+  }
+
+  function clearUnusedBibliographies(): void {
+    const used = new Set([...bibliographiesOf.values()].flat());
+    for (const [uri, pushed] of pushedBibliographies) {
+      if (used.has(uri)) continue;
+      pushedBibliographies.delete(uri);
+      if (pushed.shown) pushBibliographyDiagnostics(uri, []);
+    }
+  }
+
   /** Runs a request against an open document; a cancelled request answers as LSP says it should. */
   async function withDocument<T>(uri: string, token: CancellationToken, fallback: T, handler: (doc: TextDocument) => T): Promise<T> {
     const document = documents.get(uri);
@@ -79,8 +144,11 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    canRefreshDiagnostics = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
     trusted = (params.initializationOptions as InitializationOptions | undefined)?.workspaceTrusted !== false;
     folders = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
+    // A folder opened through a symbolic link: the files in it really lead into its real path.
+    realFolders = folders.map(realPath);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -101,24 +169,36 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration(() => {
     settingsByUri.clear();
-    void connection.languages.diagnostics.refresh();
+    refreshDiagnostics();
   });
 
-  // A bibliography changed on disk (Zotero's auto-export rewrites it in place): every open document re-checks.
-  connection.onDidChangeWatchedFiles(() => {
-    void connection.languages.diagnostics.refresh();
+  // A bibliography changed on disk (Zotero's auto-export rewrites it in place): it is read again, even if its size
+  // and modification time look unchanged, and every open document re-checks.
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const change of params.changes) files.changed(change.uri);
+    refreshDiagnostics();
+  });
+
+  documents.onDidOpen((event) => {
+    const pushed = pushedBibliographies.get(event.document.uri);
+    if (!pushed) return;
+    pushedBibliographies.delete(event.document.uri);
+    if (pushed.shown) pushBibliographyDiagnostics(event.document.uri, []);
   });
 
   documents.onDidClose((event) => {
     service.forget(event.document.uri);
     settingsByUri.delete(event.document.uri);
+    bibliographiesOf.delete(event.document.uri);
+    clearUnusedBibliographies();
   });
 
   connection.languages.diagnostics.on((params, token) =>
-    withDocument<DocumentDiagnosticReport>(params.textDocument.uri, token, { kind: 'full', items: [] }, (doc) => ({
-      kind: 'full',
-      items: service.getDiagnostics(doc, token),
-    })),
+    withDocument<DocumentDiagnosticReport>(params.textDocument.uri, token, { kind: 'full', items: [] }, (doc) => {
+      const items = service.getDiagnostics(doc, token);
+      publishBibliographyProblems(doc);
+      return { kind: 'full', items };
+    }),
   );
   connection.onCompletion((params, token) =>
     withDocument(params.textDocument.uri, token, null, (doc) => service.getCompletions(doc, params.position, token)));

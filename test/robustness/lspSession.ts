@@ -30,8 +30,12 @@ export class RobustSession {
     return pid;
   }
 
-  /** `folders`: workspace folder URIs; `initializationOptions`: what the VS Code client sends (workspace trust). */
-  async initialize(folders: readonly string[] = [], initializationOptions?: unknown): Promise<void> {
+  /**
+   * `folders`: workspace folder URIs; `initializationOptions`: what the VS Code client sends (workspace trust);
+   * `workspaceCapabilities`: added to the client's `workspace` capabilities (VS Code declares
+   * `diagnostics: { refreshSupport: true }`).
+   */
+  async initialize(folders: readonly string[] = [], initializationOptions?: unknown, workspaceCapabilities: Record<string, unknown> = {}): Promise<void> {
     const result = await this.server.wait(
       this.connection.sendRequest(InitializeRequest.type, {
         processId: process.pid,
@@ -39,7 +43,7 @@ export class RobustSession {
         workspaceFolders: folders.length > 0 ? folders.map((uri, i) => ({ uri, name: `folder${i}` })) : null,
         initializationOptions,
         capabilities: {
-          workspace: { configuration: true },
+          workspace: { configuration: true, ...workspaceCapabilities },
           textDocument: {
             diagnostic: { dynamicRegistration: false },
             completion: { completionItem: { snippetSupport: true } },

@@ -17,6 +17,8 @@ export interface LoadedBibliography {
   readonly source: BibliographySource;
   /** Null when the file does not exist (or may not be read). */
   readonly library: Library | null;
+  /** Why the host refused to read the file (see `CitationWorkspace.refusal`). */
+  readonly refusal?: string;
 }
 
 export interface Analysis {

@@ -122,7 +122,9 @@ export function createCitationService(options: CitationServiceOptions): Citation
     const readLinks = (uri: string, text: string) => buildDocumentModel(TextDocument.create(uri, 'latex', 0, text)).bibliographyLinks;
     return findBibliographies(model, settings, workspace, readLinks).map((source) => {
       const file = workspace.readFile(source.uri);
-      return { source, library: file ? libraries.get(source.uri, file) : null };
+      if (file) return { source, library: libraries.get(source.uri, file) };
+      const refusal = workspace.refusal?.(source.uri);
+      return refusal === undefined ? { source, library: null } : { source, library: null, refusal };
     });
   }
 
@@ -182,7 +184,9 @@ export function createCitationService(options: CitationServiceOptions): Citation
   function getBibliographyFindings(uri: string, snapshot?: FileSnapshot): Finding[] {
     const file = snapshot ?? workspace.readFile(uri);
     if (!file) return [];
-    return bibliographyFindings({ library: libraries.get(uri, file), users: usersOf(uri) }, options.config.get(uri));
+    // The users' analyses are brought up to date first: one made before the file changed would call its new entries unused.
+    const users = usersOf(uri).map((user) => analyse(user.document));
+    return bibliographyFindings({ library: libraries.get(uri, file), users }, options.config.get(uri));
   }
 
   const fileAnalyses = new Map<string, { version: string; analysis: Analysis }>();

@@ -10,6 +10,11 @@ export interface FileSnapshot {
 export interface CitationWorkspace {
   /** A file's current text, or undefined when it does not exist or may not be read. */
   readFile(uri: string): FileSnapshot | undefined;
+  /**
+   * Why the host refuses to read a file, whether or not it exists (an untrusted workspace reads nothing outside
+   * its folders), or undefined when it does not: completes "Bibliography file 'x.bib' was refused: ...".
+   */
+  refusal?(uri: string): string | undefined;
   /** The names of the files in a folder, or undefined when it cannot be listed. */
   listFolder(uri: string): readonly string[] | undefined;
   /** The documents of the workspace that may cite (Markdown, Quarto, R Markdown, LaTeX), for workspace-wide references and rename. */

@@ -8,14 +8,18 @@ export const missingBibliography: Rule = {
     const start = { line: 0, character: 0 };
     return analysis.bibliographies
       .filter((b) => b.library === null)
-      .map(({ source }) => ({
-        code: 'missing-bibliography' as const,
-        range: source.link?.range ?? { start, end: start },
-        message: source.link
-          ? `Bibliography file '${source.link.path}' does not exist`
-          : `Bibliography file '${baseName(source.uri)}' (from ${source.origin === 'quarto' ? '_quarto.yml' : 'the citewright.bibliographies setting'}) does not exist`,
-        data: { uri: source.uri },
-        fixes: [],
-      }));
+      .map(({ source, refusal }) => {
+        const file = source.link
+          ? `'${source.link.path}'`
+          : `'${baseName(source.uri)}' (from ${source.origin === 'quarto' ? '_quarto.yml' : 'the citewright.bibliographies setting'})`;
+        return {
+          code: 'missing-bibliography' as const,
+          range: source.link?.range ?? { start, end: start },
+          // A refused file is not said to be missing: the host would not look, so whether it exists is not known.
+          message: `Bibliography file ${file} ${refusal === undefined ? 'does not exist' : `was refused: ${refusal}`}`,
+          data: { uri: source.uri },
+          fixes: [],
+        };
+      });
   },
 };
