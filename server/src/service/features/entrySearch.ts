@@ -4,10 +4,14 @@
 import type { ReferenceEntry } from '../model';
 import { foldedKey } from '../resolve/surname';
 
-/** ` key surname surname year title words ` folded like queries: matched by word prefix. */
-function searchText(entry: ReferenceEntry): string {
-  const words = [entry.key ?? '', ...entry.authors, entry.year ?? '', ...(entry.title ?? '').split(/[^\p{L}\p{N}]+/u)];
-  return ` ${words.map((w) => foldedKey(w)).filter((w) => w.length > 0).join(' ')} `;
+/** Title words folded like queries, each with a space before it. */
+function titleText(title: string | null): string {
+  let text = '';
+  for (const word of (title ?? '').split(/[^\p{L}\p{N}]+/u)) {
+    const folded = foldedKey(word);
+    if (folded.length > 0) text += ` ${folded}`;
+  }
+  return text;
 }
 
 export interface SearchIndex {
@@ -22,13 +26,25 @@ export interface SearchIndex {
 }
 
 export function buildSearchIndex(entries: readonly ReferenceEntry[]): SearchIndex {
-  return {
-    entries,
-    texts: entries.map(searchText),
-    lowerKeys: entries.map((e) => (e.key ?? '').toLowerCase()),
-    keys: entries.map((e) => foldedKey(e.key ?? '')),
-    authors: entries.map((e) => ` ${e.authors.map(foldedKey).join(' ')}`),
-  };
+  const texts: string[] = [];
+  const lowerKeys: string[] = [];
+  const keys: string[] = [];
+  const authors: string[] = [];
+  for (const entry of entries) {
+    const key = foldedKey(entry.key ?? '');
+    let surnames = '';
+    for (const author of entry.authors) {
+      const folded = foldedKey(author);
+      if (folded.length > 0) surnames += ` ${folded}`;
+    }
+    const year = foldedKey(entry.year ?? '');
+    // ` key surname surname year title words `: matched by word prefix.
+    texts.push(`${key.length > 0 ? ` ${key}` : ''}${surnames}${year.length > 0 ? ` ${year}` : ''}${titleText(entry.title)} `);
+    lowerKeys.push((entry.key ?? '').toLowerCase());
+    keys.push(key);
+    authors.push(surnames);
+  }
+  return { entries, texts, lowerKeys, keys, authors };
 }
 
 /** A bibliography's index: its entries in key order, as completion lists them. */

@@ -98,22 +98,26 @@ export interface EntryIndex {
   readonly entries: readonly ReferenceEntry[];
   /** First author's surnameKey, and its acronym for organisations (`WHO`), to the entries. */
   readonly byFirstAuthor: ReadonlyMap<string, readonly ReferenceEntry[]>;
+  /** Entries by year (`2001a` as written, '' for none): where a misspelt name is looked for. */
+  readonly byYear: ReadonlyMap<string, readonly ReferenceEntry[]>;
 }
 
 export function indexEntries(entries: readonly ReferenceEntry[]): EntryIndex {
   const byFirstAuthor = new Map<string, ReferenceEntry[]>();
-  const add = (key: string, entry: ReferenceEntry) => {
-    const list = byFirstAuthor.get(key);
+  const byYear = new Map<string, ReferenceEntry[]>();
+  const add = (map: Map<string, ReferenceEntry[]>, key: string, entry: ReferenceEntry) => {
+    const list = map.get(key);
     if (list) list.push(entry);
-    else byFirstAuthor.set(key, [entry]);
+    else map.set(key, [entry]);
   };
   for (const entry of entries) {
+    add(byYear, entry.year ?? '', entry);
     const first = entry.authors[0];
     if (first === undefined) continue;
-    add(surnameKey(first), entry);
-    if (/\s/.test(first)) add(surnameKey(acronym(first)), entry);
+    add(byFirstAuthor, surnameKey(first), entry);
+    if (/\s/.test(first)) add(byFirstAuthor, surnameKey(acronym(first)), entry);
   }
-  return { entries, byFirstAuthor };
+  return { entries, byFirstAuthor, byYear };
 }
 
 export function resolveAuthorDateItem(item: CitationItem, index: EntryIndex | null): ItemResolution {
@@ -132,7 +136,7 @@ export function resolveAuthorDateItem(item: CitationItem, index: EntryIndex | nu
     if (suffixed.length > 1) return { status: 'ambiguous', candidates: suffixed };
   }
 
-  const near = index.entries.filter((e) => e.year === item.year && authorsAgree(item, e, nearOrSame));
+  const near = (index.byYear.get(item.year ?? '') ?? []).filter((e) => authorsAgree(item, e, nearOrSame));
   if (near.length > 0) {
     const best = [...near].sort((a, b) => closeness(item, a) - closeness(item, b))[0];
     return { status: 'misspelled-author', entry: best, names: misspelledNames(item, best) };

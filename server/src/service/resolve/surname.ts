@@ -2,10 +2,37 @@
 
 /** A name of plain ASCII letters only: its keys are its lower case, without the slow Unicode path. */
 const PLAIN_LETTERS = /^[A-Za-z]*$/;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Words of Latin letters (precomposed, as NFC has them: `Müller`, `Łukasz`) joined by single spaces or hyphens
+ * (`van Dijk`, `Lloyd-Jones`): already normalised, so the surname key is the lower case.
+ */
+const PLAIN_WORDS = /^[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]+(?:[ -][A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]+)*$/;
+
+/**
+ * Keys of names outside plain ASCII, kept: a document compares the same few hundred names thousands of times,
+ * and Unicode normalisation costs far more than a lookup. Emptied when full, so it never grows without bound.
+ */
+const MAX_REMEMBERED = 20_000;
+const rememberedSurnameKeys = new Map<string, string>();
+const rememberedFoldedKeys = new Map<string, string>();
+
+function remembered(memo: Map<string, string>, name: string, compute: (name: string) => string): string {
+  let key = memo.get(name);
+  if (key === undefined) {
+    if (memo.size >= MAX_REMEMBERED) memo.clear();
+    memo.set(name, (key = compute(name)));
+  }
+  return key;
+}
 
 /** The form two names must share to be the same name: `Müller` and `müller` match; `Muller` does not. */
 export function surnameKey(name: string): string {
-  if (PLAIN_LETTERS.test(name)) return name.toLowerCase();
+  if (PLAIN_WORDS.test(name) || name.length === 0) return name.toLowerCase();
+  return remembered(rememberedSurnameKeys, name, unicodeSurnameKey);
+}
+
+function unicodeSurnameKey(name: string): string {
   // toLowerCase is the locale-independent mapping, the same as English's (only Turkish, Azeri, Lithuanian differ).
   return name
     .normalize('NFC')
@@ -21,6 +48,12 @@ const FOLDS: Record<string, string> = { ß: 'ss', ø: 'o', æ: 'ae', œ: 'oe', �
 /** The name with diacritics, case, spaces, hyphens and apostrophes removed: `Müller` and `Muller` fold alike. */
 export function foldedKey(name: string): string {
   if (PLAIN_LETTERS.test(name)) return name.toLowerCase();
+  // Printable ASCII needs neither normalisation nor diacritic folding: the same steps, without the Unicode ones.
+  if (PRINTABLE_ASCII.test(name)) return name.replace(/`/g, "'").replace(/(?:'s|')$/, '').toLowerCase().replace(/[\s'\-.]/g, '');
+  return remembered(rememberedFoldedKeys, name, unicodeFoldedKey);
+}
+
+function unicodeFoldedKey(name: string): string {
   return surnameKey(name)
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
