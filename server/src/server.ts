@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expandBibliographySetting, folderFor, isInside } from './bibliographySetting';
 import { FileWorkspace } from './fileWorkspace';
+import { IdleHoverPreparation } from './idleHoverPreparation';
 import { CancelledError, createCitationService, DEFAULT_SETTINGS, readSettings, type CitationWorkspace, type CitewrightSettings } from './service';
 import { FIX_ALL_KIND } from './service/features/codeActions';
 import { severityOf, toDiagnostic } from './service/features/diagnostics';
@@ -67,6 +68,16 @@ export function startServer(connection: Connection): void {
     styleFolders: [join(homedir(), 'Zotero', 'styles'), '/usr/share/citation-style-language/styles'].map((f) => `${pathToFileURL(f).href}/`),
     logger: { log: (m) => connection.console.log(m) },
   });
+
+  // Idle time formats the works open documents cite, so that hovers find them ready.
+  const hoverPreparation = new IdleHoverPreparation(
+    (uri, more) => {
+      const document = documents.get(uri);
+      return document === undefined || service.prepareHovers(document, more);
+    },
+    (uri, error) => connection.console.warn(`citewright: could not prepare the hovers of ${uri}: ${error instanceof Error ? error.message : String(error)}`),
+  );
+  connection.onShutdown(() => hoverPreparation.stop());
 
   /** Reads the `citewright` settings for a document from the client, once per document until they change. */
   async function loadSettings(uri: string): Promise<void> {
@@ -188,6 +199,7 @@ export function startServer(connection: Connection): void {
 
   documents.onDidClose((event) => {
     service.forget(event.document.uri);
+    hoverPreparation.forget(event.document.uri);
     settingsByUri.delete(event.document.uri);
     bibliographiesOf.delete(event.document.uri);
     clearUnusedBibliographies();
@@ -197,6 +209,7 @@ export function startServer(connection: Connection): void {
     withDocument<DocumentDiagnosticReport>(params.textDocument.uri, token, { kind: 'full', items: [] }, (doc) => {
       const items = service.getDiagnostics(doc, token);
       publishBibliographyProblems(doc);
+      hoverPreparation.schedule(doc.uri);
       return { kind: 'full', items };
     }),
   );

@@ -108,6 +108,20 @@ describe('a pandoc paper with paper.bib', () => {
     ].join('\n\n'));
   });
 
+  test('hovers prepared ahead, one entry per allowance, read the same as hovers formatted on demand', () => {
+    const { service, document, text } = setup('paper.md');
+    const at = document.positionAt(text.indexOf('nowak2018') + 2);
+    const onDemand = (setup('paper.md').service.getHover(document, at)!.contents as MarkupContent).value;
+    let allowed = 1;
+    const more = () => allowed-- > 0;
+    assert.equal(service.prepareHovers(document, () => false), false);
+    assert.equal(service.prepareHovers(document, more), false);
+    allowed = Infinity;
+    assert.equal(service.prepareHovers(document, more), true);
+    assert.equal(service.prepareHovers(document, () => false), true);
+    assert.equal((service.getHover(document, at)!.contents as MarkupContent).value, onDemand);
+  });
+
   test('a missing bibliography is reported where the front matter names it', () => {
     const { service, document } = setup('paper.md', {}, { 'paper.bib': null });
     assert.deepEqual(service.getDiagnostics(document).map(brief), ["missing-bibliography@3: Bibliography file 'paper.bib' does not exist"]);

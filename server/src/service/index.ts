@@ -24,7 +24,7 @@ import { bibliographyFindings, findingsOf, getDiagnostics, severityOf, toDiagnos
 import type { Finding } from './rules/rule';
 import { getDocumentSymbols } from './features/documentSymbols';
 import { getFixAllEdits } from './features/fixAll';
-import { getHover } from './features/hover';
+import { getHover, prepareHovers } from './features/hover';
 import { getDefinition, getReferences } from './features/navigation';
 import { getRenameEdits, prepareRename } from './features/rename';
 import type { CitewrightSettings } from './settings';
@@ -52,6 +52,11 @@ export interface CitationService {
   /** Fills in a completion item's documentation and, for a library work, the new reference-list entry. */
   resolveCompletion(item: CompletionItem, token?: Cancellation): CompletionItem;
   getHover(document: TextDocument, position: Position, token?: Cancellation): Hover | null;
+  /**
+   * Formats the bibliography entries the document cites, as hovers show them, one at a time while `more()`
+   * allows: for a host to call when idle. True when every one is ready.
+   */
+  prepareHovers(document: TextDocument, more: () => boolean): boolean;
   getDefinition(document: TextDocument, position: Position, token?: Cancellation): Location[];
   getReferences(document: TextDocument, position: Position, includeDeclaration: boolean, token?: Cancellation): Location[];
   prepareRename(document: TextDocument, position: Position, token?: Cancellation): { range: Range; placeholder: string } | null;
@@ -241,6 +246,7 @@ export function createCitationService(options: CitationServiceOptions): Citation
       }
       return run(doc, token, (a) => getHover(a, pos, styleFor(doc.uri)));
     },
+    prepareHovers: (doc, more) => isBibliography(doc) || tooLarge(doc) || run(doc, NEVER_CANCELLED, (a) => prepareHovers(a, styleFor(doc.uri), more)),
     getDefinition: (doc, pos, token = NEVER_CANCELLED) => (isBibliography(doc) ? [] : run(doc, token, (a) => getDefinition(a, pos))),
     getReferences: (doc, pos, includeDeclaration, token = NEVER_CANCELLED) => {
       throwIfCancelled(token);

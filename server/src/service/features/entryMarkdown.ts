@@ -14,8 +14,25 @@ function webLink(entry: ReferenceEntry): string | null {
   return `[${escapeMarkdownText(url)}](${url})`;
 }
 
+// A library entry formatted in a style, kept while both live: formatting takes citeproc milliseconds, and
+// entries are immutable (a changed file gives new ones).
+const formattedEntries = new WeakMap<ReferenceEntry, WeakMap<ResolvedStyle, string>>();
+
+/** Whether `entryMarkdown` has this entry in this style ready (a document entry always is). */
+export function hasEntryMarkdown(entry: ReferenceEntry, style: ResolvedStyle): boolean {
+  return entry.source === 'document' || formattedEntries.get(entry)?.has(style) === true;
+}
+
 export function entryMarkdown(entry: ReferenceEntry, style: ResolvedStyle): string {
   if (entry.source === 'document') return escapeMarkdownText(entry.text);
+  let byStyle = formattedEntries.get(entry);
+  if (!byStyle) formattedEntries.set(entry, (byStyle = new WeakMap()));
+  let markdown = byStyle.get(style);
+  if (markdown === undefined) byStyle.set(style, (markdown = formattedMarkdown(entry, style)));
+  return markdown;
+}
+
+function formattedMarkdown(entry: ReferenceEntry, style: ResolvedStyle): string {
   let formatted: string;
   if ('error' in style) {
     formatted = `${escapeMarkdownText(entry.label)} ${escapeMarkdownText(entry.title ?? '')}\n\n*Citewright: ${escapeMarkdownText(style.error)}*`;

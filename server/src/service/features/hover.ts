@@ -7,7 +7,7 @@ import type { ReferenceEntry } from '../model';
 import { findingsOf } from './diagnostics';
 import { contains, entryAt, itemAt } from './locate';
 import type { ResolvedStyle } from '../bibliography/styleResolution';
-import { entryMarkdown } from './entryMarkdown';
+import { entryMarkdown, hasEntryMarkdown } from './entryMarkdown';
 import { escapeMarkdownText } from './markdownText';
 
 function citingLines(analysis: Analysis, entry: ReferenceEntry): number[] {
@@ -40,4 +40,18 @@ export function getHover(analysis: Analysis, position: Position, style: Resolved
     return { contents: { kind: MarkupKind.Markdown, value: timesCited(citingLines(analysis, entry), count) }, range: entry.range };
   }
   return null;
+}
+
+/**
+ * Formats, ahead of any hover, the bibliography entries the document cites, one at a time while `more()`
+ * allows (the server calls this when idle). True when every one is ready.
+ */
+export function prepareHovers(analysis: Analysis, style: ResolvedStyle, more: () => boolean): boolean {
+  for (const cited of analysis.items) {
+    const entry = resolvedEntry(cited.resolution);
+    if (!entry || hasEntryMarkdown(entry, style)) continue;
+    if (!more()) return false;
+    entryMarkdown(entry, style);
+  }
+  return true;
 }

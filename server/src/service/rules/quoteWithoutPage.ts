@@ -21,8 +21,24 @@ function sentenceAround(text: string, citation: Citation): { before: string; aft
   return { before: beforeAll.slice(Math.max(0, sentenceStart)), after: afterAll.slice(0, end < 0 ? afterAll.length : end) };
 }
 
+/**
+ * Whether a quotation may touch the citation at all: for a parenthetical one a closing quote just before it
+ * (spaces and punctuation aside), for a narrative one an opening quote soon after. Most citations fail this
+ * cheap test, and their sentences are never worked out.
+ */
+function mayQuote(text: string, citation: Citation): boolean {
+  if (citation.form === 'parenthetical') {
+    let at = citation.outerStart - 1;
+    while (at >= 0 && /[\s,.;:]/u.test(text[at])) at--;
+    return at >= 0 && /["”'’]/u.test(text[at]);
+  }
+  return /["“'‘]/u.test(text.slice(citation.outerEnd, citation.outerEnd + 600));
+}
+
 function quotes(analysis: Analysis, citation: Citation, next: Citation | undefined): boolean {
-  const { before, after: sentenceAfter } = sentenceAround(analysis.document.getText(), citation);
+  const text = analysis.document.getText();
+  if (!mayQuote(text, citation)) return false;
+  const { before, after: sentenceAfter } = sentenceAround(text, citation);
   // A quotation after the next citation in the sentence belongs to that citation.
   const after = next ? sentenceAfter.slice(0, Math.max(0, next.outerStart - citation.outerEnd)) : sentenceAfter;
   if (citation.form === 'parenthetical') {
