@@ -142,6 +142,7 @@ export function startServer(connection: Connection): void {
   async function withDocument<T>(uri: string, token: CancellationToken, fallback: T, handler: (doc: TextDocument) => T): Promise<T> {
     const document = documents.get(uri);
     if (!document) return fallback;
+    hoverPreparation.busy();
     await loadSettings(uri);
     try {
       return handler(document);

@@ -1,13 +1,9 @@
-// The server's idle-time hover preparation: slices until a document is done, documents in turn, nothing
-// scheduled after stop.
+// The server's idle-time hover preparation: it waits for a quiet spell, works in slices until a document is
+// done, takes documents in turn, and leaves nothing scheduled after stop.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { IdleHoverPreparation } from '../../server/src/idleHoverPreparation';
-
-async function turns(count: number): Promise<void> {
-  for (let i = 0; i < count; i++) await nextTurn();
-}
 
 describe('idle hover preparation', () => {
   it('prepares each scheduled document in slices until it says it is done, then stops', async () => {
@@ -18,13 +14,25 @@ describe('idle hover preparation', () => {
       const left = remaining.get(uri)! - 1;
       remaining.set(uri, left);
       return left === 0;
-    }, () => assert.fail('no error expected'));
+    }, () => assert.fail('no error expected'), 0);
     preparation.schedule('a');
     preparation.schedule('b');
     preparation.schedule('a');
     assert.deepEqual(calls, [], 'nothing runs before the current turn ends');
-    await turns(10);
+    await sleep(50);
     assert.deepEqual(calls, ['a', 'a', 'a', 'b']);
+  });
+
+  it('waits until no request has come for the quiet spell', async () => {
+    const calls: string[] = [];
+    const preparation = new IdleHoverPreparation((uri) => (calls.push(uri), true), () => assert.fail('no error expected'), 200);
+    preparation.schedule('a');
+    await sleep(100);
+    preparation.busy();
+    await sleep(100);
+    assert.deepEqual(calls, [], 'a request 100 ms in puts the work off until 300 ms');
+    await sleep(250);
+    assert.deepEqual(calls, ['a']);
   });
 
   it('reports a failing document once and goes on with the others; after stop nothing runs', async () => {
@@ -34,16 +42,16 @@ describe('idle hover preparation', () => {
       calls.push(uri);
       if (uri === 'bad') throw new Error('broken style');
       return true;
-    }, (uri, error) => errors.push(`${uri}: ${(error as Error).message}`));
+    }, (uri, error) => errors.push(`${uri}: ${(error as Error).message}`), 0);
     preparation.schedule('bad');
     preparation.schedule('good');
-    await turns(5);
+    await sleep(50);
     assert.deepEqual(calls, ['bad', 'good']);
     assert.deepEqual(errors, ['bad: broken style']);
     preparation.schedule('late');
     preparation.stop();
     preparation.schedule('later');
-    await turns(5);
+    await sleep(50);
     assert.deepEqual(calls, ['bad', 'good']);
   });
 });
