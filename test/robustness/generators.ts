@@ -504,6 +504,12 @@ export interface EditSpec {
   readonly at: number;
   readonly deleteLength: number;
   readonly insert: string;
+  /**
+   * Moves the edit to the first bracket, line break or blank line at or after `at` (wrapping round), `nudge`
+   * characters off it: the edits that split or join a citation, a line or a paragraph.
+   */
+  readonly anchor?: 'bracket' | 'line-break' | 'blank-line';
+  readonly nudge?: number;
 }
 
 /** What a writer types or pastes: words, citations (of nobody in particular), noise. */
@@ -521,6 +527,32 @@ export const editSpec: fc.Arbitrary<EditSpec> = fc.record({
 });
 
 /**
+ * Edits at the edges of citations, lines and paragraphs: a line break typed inside `Smith (1999)` or removed
+ * between two paragraphs, a blank line opened before a name, a word typed after a paragraph break.
+ */
+export const anchoredEditSpec: fc.Arbitrary<EditSpec> = fc.record({
+  at: fc.integer({ min: 0, max: 1_000_000 }),
+  anchor: fc.constantFrom<'bracket' | 'line-break' | 'blank-line'>('bracket', 'line-break', 'blank-line'),
+  nudge: fc.integer({ min: -3, max: 3 }),
+  deleteLength: fc.constantFrom(0, 0, 1, 2, 3),
+  insert: fc.constantFrom('', '\n', '\n', '\n\n', '\r\n', ' \n', 'the ', 'The\n\n', '(', ')', ' (1999)', 'Smith '),
+});
+
+const ANCHORS = { 'bracket': /[()[\]]/g, 'line-break': /\r\n?|\n/g, 'blank-line': /\n[ \t]*\r?\n/g } as const;
+
+/** Where an anchored edit starts: `nudge` characters from the first anchor at or after `from` (or the first one). */
+function anchoredOffset(text: string, from: number, anchor: NonNullable<EditSpec['anchor']>, nudge: number): number {
+  const pattern = ANCHORS[anchor];
+  pattern.lastIndex = from;
+  let match = pattern.exec(text);
+  if (!match) {
+    pattern.lastIndex = 0;
+    match = pattern.exec(text);
+  }
+  return match ? match.index + nudge : from;
+}
+
+/**
  * Moves an offset off the second half of a surrogate pair and from between \r and \n: no editor puts a cursor
  * there, and an LSP position cannot name the point between \r and \n.
  */
@@ -536,7 +568,8 @@ export function snapOffset(text: string, offset: number): number {
 
 /** The offsets an edit replaces in `text`. */
 export function editSpan(text: string, edit: EditSpec): { start: number; end: number } {
-  const start = snapOffset(text, Math.floor((edit.at / 1_000_000) * text.length));
+  const at = Math.floor((edit.at / 1_000_000) * text.length);
+  const start = snapOffset(text, edit.anchor ? anchoredOffset(text, at, edit.anchor, edit.nudge ?? 0) : at);
   const end = snapOffset(text, Math.min(text.length, start + edit.deleteLength));
   return { start, end: Math.max(start, end) };
 }

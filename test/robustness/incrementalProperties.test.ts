@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { createCitationService, DEFAULT_SETTINGS, type CitationService } from '../../server/src/service';
-import { editSpan, editSpec, essay, latexDocument, pandocDocument, type EditSpec } from './generators';
+import { anchoredEditSpec, editSpan, editSpec, essay, latexDocument, pandocDocument, type EditSpec } from './generators';
 import { checkProperty, scaled } from './runMode';
 import { failOnUnhandledRejections } from './unhandledRejections';
 
@@ -34,7 +34,7 @@ interface Session {
 function sessions(base: fc.Arbitrary<string>): fc.Arbitrary<Session> {
   return fc.record({
     base,
-    updates: fc.array(fc.array(editSpec, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 12 }),
+    updates: fc.array(fc.array(fc.oneof(editSpec, anchoredEditSpec), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 12 }),
     probes: fc.array(fc.constantFrom<Probe>('none', 'diagnostics', 'hover', 'completion', 'symbols', 'fix-all', 'other-document'), { minLength: 1, maxLength: 5 }),
     fullText: fc.array(fc.boolean(), { minLength: 1, maxLength: 4 }),
   });
@@ -103,6 +103,70 @@ describe('incremental analysis equals analysis from scratch', { timeout: TIMEOUT
         assert.deepEqual(service.getCompletions(document, middle), fresh.getCompletions(scratch, middle), 'completion');
       });
       t.diagnostic(`incremental = from scratch: ${name}: ${updates} didChange updates applied in place`);
+    });
+  }
+});
+
+/**
+ * Edits at the edges of lines and paragraphs (and ones the mask hides), each checked in place against a fresh
+ * analysis and against the citations the edited text holds.
+ */
+describe('incremental analysis equals analysis from scratch: regressions', () => {
+  const at = (line: number, character: number) => ({ line, character });
+  const cases: Array<{ name: string; base: string; change: TextDocumentContentChangeEvent; text: string; citations: string[] }> = [
+    {
+      name: 'a line break typed inside a narrative citation after a one-word paragraph',
+      base: 'the\n\nUnlisted (1999) (Unlisted 1999)\n',
+      change: { range: { start: at(2, 14), end: at(2, 14) }, text: '\n' },
+      text: 'the\n\nUnlisted (1999\n) (Unlisted 1999)\n',
+      citations: ['narrative 5-21 Unlisted (1999\n)', 'parenthetical 22-37 Unlisted 1999'],
+    },
+    {
+      name: 'a blank line opened between a determiner and a name',
+      base: 'see the Unlisted (1999)\n',
+      change: { range: { start: at(0, 7), end: at(0, 8) }, text: '\n\n' },
+      text: 'see the\n\nUnlisted (1999)\n',
+      citations: ['narrative 9-24 Unlisted (1999)'],
+    },
+    {
+      name: 'two paragraphs joined so that a determiner comes before a name',
+      base: 'the\n\nUnlisted (1999)\n',
+      change: { range: { start: at(0, 3), end: at(2, 0) }, text: ' ' },
+      text: 'the Unlisted (1999)\n',
+      citations: [],
+    },
+    {
+      name: 'a CRLF blank line opened inside a bracket',
+      base: 'x (Smith\r\n1999) y\r\n',
+      change: { range: { start: at(1, 0), end: at(1, 0) }, text: '\r\n' },
+      text: 'x (Smith\r\n\r\n1999) y\r\n',
+      citations: [],
+    },
+    {
+      name: 'an edit inside a code span within a citation, which the mask hides',
+      base: 'a (Smith `x` 1999) b\n',
+      change: { range: { start: at(0, 10), end: at(0, 11) }, text: 'y' },
+      text: 'a (Smith `y` 1999) b\n',
+      citations: ['parenthetical 2-18 Smith `y` 1999'],
+    },
+    {
+      name: 'a pandoc example label removed two paragraphs before its use',
+      base: '(@good) example\n\nAs @good shows.\n',
+      change: { range: { start: at(0, 0), end: at(0, 1) }, text: '' },
+      text: '@good) example\n\nAs @good shows.\n',
+      citations: ['narrative 0-5 @good', 'narrative 19-24 @good'],
+    },
+  ];
+  for (const { name, base, change, text, citations } of cases) {
+    it(name, () => {
+      const service = freshService();
+      const document = TextDocument.create('file:///w/essay.md', 'markdown', 1, base);
+      service.getDiagnostics(document);
+      TextDocument.update(document, [change], 2);
+      assert.equal(document.getText(), text);
+      const model = service.analyse(document).model;
+      assert.deepEqual(model, freshService().analyse(TextDocument.create('file:///w/essay.md', 'markdown', 2, text)).model);
+      assert.deepEqual(model.citations.map((c) => `${c.form} ${c.outerStart}-${c.outerEnd} ${c.text}`), citations);
     });
   }
 });

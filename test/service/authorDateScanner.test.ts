@@ -60,6 +60,24 @@ describe('narrative citations', () => {
   });
 });
 
+describe('a citation and the words before it stay within their paragraph', () => {
+  const cases: Array<[string, string[]]> = [
+    // `the` of the paragraph before does not make `Unlisted` a thing's name.
+    ['the\n\nUnlisted (1999) wrote.', ['Unlisted|1999||narrative <Unlisted (1999>']],
+    ['the\r\n\r\nUnlisted (1999) wrote.', ['Unlisted|1999||narrative <Unlisted (1999>']],
+    ['the\r\rUnlisted (1999) wrote.', ['Unlisted|1999||narrative <Unlisted (1999>']],
+    ['the\n  \nUnlisted (1999) wrote.', ['Unlisted|1999||narrative <Unlisted (1999>']],
+    // Within a paragraph it still does, across a line break too.
+    ['the\nUnlisted (1999) wrote.', []],
+    ['the\r\nUnlisted (1999) wrote.', []],
+    // A bracket does not close across a blank line, whatever the line breaks.
+    ['a (Smith\r\n\r\n1999) b', []],
+    ['a (Smith\r\r1999) b', []],
+    ['a (Smith\r\n1999) b', ['Smith|1999||parenthetical <Smith\r\n1999>']],
+  ];
+  for (const [text, expected] of cases) test(JSON.stringify(text), () => assert.deepEqual(items(text), expected));
+});
+
 describe('not citations', () => {
   const cases = [
     'Khrushchev (1894–1971) led the USSR.',

@@ -10,7 +10,7 @@ import { frontMatterBibliographies, inlineReferences, latexBibliographies, readB
 import { scanLatex } from './syntax/latexScanner';
 import { IncrementalScan } from './syntax/incrementalScan';
 import { blankSpans, maskLatex, maskMarkdown } from './syntax/mask';
-import { scanPandoc } from './syntax/pandocScanner';
+import { exampleLabels, scanPandoc } from './syntax/pandocScanner';
 import { readReferenceLists } from './syntax/referenceList';
 
 const PANDOC_LANGUAGES = new Set(['markdown', 'quarto', 'rmd', 'pandoc']);
@@ -75,7 +75,11 @@ export function buildDocumentModel(document: TextDocument, caches: ModelCaches =
   const names = [...knownNames].sort().join('\u0000');
   const authorDate = caches.authorDate.scan(withoutLists, text, names, lineAt, (m, t, r) => scanAuthorDate({ text: t, masked: m, toRange: r, knownNames }))
     .map((c) => ({ ...c, listIndex: servingList(c, lists) }));
-  const pandoc = PANDOC_LANGUAGES.has(document.languageId) ? caches.pandoc.scan(withoutLists, text, '', lineAt, scanPandoc) : [];
+  // Example labels `(@good)` anywhere make `@good` no citation: they are the pandoc scan's context.
+  const examples = PANDOC_LANGUAGES.has(document.languageId) ? exampleLabels(withoutLists) : new Set<string>();
+  const pandoc = PANDOC_LANGUAGES.has(document.languageId)
+    ? caches.pandoc.scan(withoutLists, text, [...examples].sort().join('\u0000'), lineAt, (m, t, r) => scanPandoc(m, t, r, examples))
+    : [];
   const bibliographyLinks = frontMatterBibliographies(text, toRange);
   // Front matter `references:` (inline CSL-YAML): the reader takes the whole document and keeps its positions.
   const inline = inlineReferences(text) ? readCslYaml('document', text, { idPrefix: 'Y' }) : { entries: [], problems: [] };

@@ -34,7 +34,8 @@ function trimmed(text: string, start: number): Span {
 /** Bracket pairs `( ... )` within a paragraph, innermost first, each found once: linear in the text. */
 function* parenthesisPairs(masked: string): Generator<[number, number]> {
   const open: number[] = [];
-  const bracketOrBlankLine = /[()]|\n[ \t]*\n/g;
+  // A blank line: two line breaks (`\n`, `\r\n` or a lone `\r`) with nothing but spaces or tabs between them.
+  const bracketOrBlankLine = /[()]|(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)/g;
   for (let m = bracketOrBlankLine.exec(masked); m; m = bracketOrBlankLine.exec(masked)) {
     const i = m.index;
     if (m[0] === '(') open.push(i);
@@ -181,14 +182,26 @@ interface Word {
   readonly start: number;
 }
 
-/** The words just before `end`, nearest first, stopping at sentence punctuation other than `,` `&` and `.` of initials. */
+/**
+ * The words just before `end`, nearest first, stopping at sentence punctuation other than `,` `&` and `.` of
+ * initials, and at a blank line: the words of the previous paragraph (`the` in `the\n\nSmith (1999)`) are not
+ * read, as the incremental scan rescans a paragraph without the ones before it.
+ */
 function wordsBefore(masked: string, end: number, count: number): Word[] {
   const words: Word[] = [];
   let i = end;
   while (words.length < count) {
     let j = i;
-    while (j > 0 && (masked[j - 1] === ' ' || masked[j - 1] === '\t' || masked[j - 1] === '\n')) j--;
-    if (j === 0 || (masked[j - 1] === '\n' && masked[j - 2] === '\n')) break;
+    let lineBreaks = 0;
+    while (j > 0) {
+      const c = masked[j - 1];
+      // `\n`, `\r\n` and a lone `\r` each end a line.
+      if (c === '\n' || (c === '\r' && masked[j] !== '\n')) lineBreaks++;
+      else if (c !== ' ' && c !== '\t' && c !== '\r') break;
+      j--;
+    }
+    // Two line breaks with only white space between them: a blank line.
+    if (j === 0 || lineBreaks >= 2) break;
     let k = j;
     while (k > 0 && !/[\s(\[{"“”]/u.test(masked[k - 1])) k--;
     if (k === j) break;

@@ -1,6 +1,7 @@
 // Keeps a document's citations from one version to the next and scans again only the paragraphs an edit
-// touched. Citation scanners never look across a blank line (a bracket group and the name before it stay
-// within a paragraph), so the result equals a scan of the whole text.
+// touched. Citation scanners never look across a blank line (a bracket group and the words before it stay
+// within a paragraph), and whatever else they depend on in the whole document (the names a reference list makes
+// known, pandoc's example labels) is their `context`, so the result equals a scan of the whole text.
 import type { Range } from 'vscode-languageserver-types';
 import type { Citation, CitationItem, Locator } from '../model';
 import type { ToRange } from './referenceList';
@@ -85,19 +86,28 @@ function commonSuffix(a: string, b: string, prefix: number): number {
   return length;
 }
 
-let lastDiff: { a: string; b: string; prefix: number; suffix: number } | null = null;
+interface Version {
+  readonly masked: string;
+  readonly text: string;
+}
 
-/** The common prefix and suffix of two versions; the two scans of one version share the work. */
-function changedSpan(a: string, b: string): { prefix: number; suffix: number } {
-  if (lastDiff?.a !== a || lastDiff.b !== b) {
-    const prefix = commonPrefix(a, b);
-    lastDiff = { a, b, prefix, suffix: commonSuffix(a, b, prefix) };
+let lastDiff: { a: Version; b: Version; prefix: number; suffix: number } | null = null;
+
+/**
+ * The common prefix and suffix of two versions, in both the masked text and the text: a citation's text is taken
+ * from the document, so an edit that the mask hides (`(Smith \`x\` 1999)` to `\`y\``) still changes it. The
+ * two scans of one version share the work.
+ */
+function changedSpan(a: Version, b: Version): { prefix: number; suffix: number } {
+  if (lastDiff?.a.masked !== a.masked || lastDiff.b.masked !== b.masked || lastDiff.a.text !== a.text || lastDiff.b.text !== b.text) {
+    const prefix = Math.min(commonPrefix(a.masked, b.masked), commonPrefix(a.text, b.text));
+    const suffix = Math.min(commonSuffix(a.masked, b.masked, prefix), commonSuffix(a.text, b.text, prefix));
+    lastDiff = { a, b, prefix, suffix };
   }
   return lastDiff;
 }
 
-interface Scanned {
-  readonly masked: string;
+interface Scanned extends Version {
   readonly context: string;
   readonly citations: readonly Citation[];
 }
@@ -114,10 +124,14 @@ export class IncrementalScan {
     const last = this.last && this.last.context === context ? this.last : null;
     const previous = last?.masked ?? '';
     // The changed span: what lies between the common prefix and the common suffix of the two versions.
-    const { prefix, suffix } = changedSpan(previous, masked);
+    const { prefix, suffix } = changedSpan({ masked: previous, text: last?.text ?? '' }, { masked, text });
     if (last && prefix === masked.length && previous.length === masked.length) return [...last.citations];
-    // Widen it to whole paragraphs: a blank line (`\n\n` or `\n\r\n`) inside the unchanged text on each side.
-    const before = last && prefix >= 2 ? Math.max(masked.lastIndexOf('\n\n', prefix - 2), masked.lastIndexOf('\n\r\n', prefix - 3)) : -1;
+    // Widen it to whole paragraphs: a blank line (`\n\n` or `\n\r\n`) wholly inside the unchanged text on each
+    // side, so that it separates paragraphs in both versions (the scanners never look across one). A paragraph
+    // split or joined by the edit lies between the two, and is scanned again whole.
+    const lfBefore = last && prefix >= 2 ? masked.lastIndexOf('\n\n', prefix - 2) : -1;
+    const crlfBefore = last && prefix >= 3 ? masked.lastIndexOf('\n\r\n', prefix - 3) : -1;
+    const before = Math.max(lfBefore, crlfBefore);
     const start = before < 0 ? 0 : masked.indexOf('\n', before + 1) + 1;
     const from = masked.length - suffix;
     const lf = last ? masked.indexOf('\n\n', from) : -1;
@@ -136,7 +150,7 @@ export class IncrementalScan {
       ...rescanned,
       ...kept.filter((c) => c.outerStart >= oldEnd).map((c) => moved(c, offsetDelta, lineDelta)),
     ];
-    this.last = { masked, context, citations };
+    this.last = { masked, text, context, citations };
     return [...citations];
   }
 }

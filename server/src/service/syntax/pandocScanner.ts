@@ -287,8 +287,13 @@ function readNarrative(scan: Scan, token: KeyToken, closeOf: ReadonlyMap<number,
   return narrativeCitation(scan, token, [first, ...rest.items.filter((item) => isCitationKey(item.key))], close + 1);
 }
 
-function exampleLabels(masked: string): Set<string> {
+/**
+ * The example labels `(@good)` of the whole (masked) text. A `@good` anywhere in the document refers to one, so
+ * a scan of part of the document takes the labels of all of it.
+ */
+export function exampleLabels(masked: string): Set<string> {
   const labels = new Set<string>();
+  if (!masked.includes('(@')) return labels;
   for (const match of masked.matchAll(EXAMPLE_LABEL)) labels.add(match[1]);
   return labels;
 }
@@ -312,12 +317,12 @@ function linkDestinationEnd(masked: string, close: number): number {
 
 /**
  * All pandoc citations of the masked text (code, math, comments and front matter blanked), in document order.
- * Ranges are in `text`, which has the same offsets.
+ * Ranges are in `text`, which has the same offsets. `examples`: the example labels of the whole document when
+ * `masked` is only part of it (by default those of `masked`).
  */
-export function scanPandoc(masked: string, text: string, toRange: ToRange): Citation[] {
+export function scanPandoc(masked: string, text: string, toRange: ToRange, examples: ReadonlySet<string> = exampleLabels(masked)): Citation[] {
   const scan: Scan = { masked, text, toRange };
   const closeOf = bracketPairs(masked);
-  const examples = exampleLabels(masked);
   const found: Citation[] = [];
   for (let i = 0; i < masked.length; i++) {
     const c = masked[i];
