@@ -8,7 +8,8 @@
 // test fails when doubling the input multiplies the time by more than 4 on two doublings in a row (half to full,
 // then, measured again, full to twice full), for inputs slow enough to measure (slower than twice plain prose
 // through the same pipeline, and above a noise floor). The time relative to plain prose of the same size is
-// printed for each input and pipeline.
+// printed for each input and pipeline; inputs whose worst case grows as n√n (backtick runs of many lengths) also
+// have a bound on it, checked the same way (measured again before the test fails).
 import assert from 'node:assert/strict';
 import { before, describe, it, type TestContext } from 'node:test';
 import { join } from 'node:path';
@@ -39,15 +40,48 @@ const PIPELINES: readonly PipelineName[] = FULL_MODE
   ? ['markdown analysis', 'latex analysis', 'pandoc scanner', 'latex scanner', 'bib reader']
   : ['markdown analysis', 'latex analysis', 'bib reader'];
 
-/** Backtick runs of every length from 1 up: a code-span opener that no later run can close, again and again. */
+/**
+ * Backtick runs of every length from 1 up: a code-span opener that no later run can close, again and again. The
+ * generated inputs below are long enough for the second measurement (twice the full size), which thus sees more
+ * of the same rather than a repetition (whose runs would close those of the first copy).
+ */
 function growingBacktickRuns(): string {
   const runs: string[] = [];
   let length = 0;
-  for (let k = 1; length < FULL_SIZE; k++) {
+  for (let k = 1; length < 2 * FULL_SIZE; k++) {
     runs.push('`'.repeat(k));
     length += k + 1;
   }
   return runs.join(' ');
+}
+
+/**
+ * Unclosed backtick runs of growing length (2, 3, 4, ...) over the first half of the full size, then single
+ * backticks: each long opener once looked for its closing run among all the runs after it (about 22 s per MB).
+ */
+function growingRunsThenSingles(): string {
+  const runs: string[] = [];
+  let length = 0;
+  for (let k = 2; length < FULL_SIZE / 2; k++) {
+    runs.push('`'.repeat(k));
+    length += k + 1;
+  }
+  const head = runs.join(' ');
+  return `${head} ${'` '.repeat(Math.ceil((2 * FULL_SIZE - head.length) / 2))}`;
+}
+
+/**
+ * Paragraphs each with a stray backtick run of a new length, then citations: no run closes in a later paragraph.
+ * The lengths shrink (…, 3, 2, 1), so that cutting the text inside a run leaves a run shorter than every run
+ * before it, which closes none of them.
+ */
+function strayRunsBeforeCitations(): string {
+  const paragraph = (k: number) => `Type ${'`'.repeat(k)} here, as Smith (2001) says (Jones 2002).\n\n`;
+  let longest = 0;
+  for (let length = 0; length < 2 * FULL_SIZE; longest++) length += paragraph(longest + 1).length;
+  const paragraphs: string[] = [];
+  for (let k = longest; k >= 1; k--) paragraphs.push(paragraph(k));
+  return paragraphs.join('');
 }
 
 interface Adversary {
@@ -56,6 +90,12 @@ interface Adversary {
   readonly prefix?: string;
   readonly unit: string;
   readonly suffix?: string;
+  /**
+   * At most this many times as long as plain prose through the same pipeline (above the noise floor). For inputs
+   * whose worst case grows as n√n (there are at most √(2n) distinct backtick run lengths): doubling the input then
+   * multiplies the time by 2.8, which the doubling check cannot tell from a linear pass.
+   */
+  readonly maxTimesProse?: number;
 }
 
 const REFERENCES = '## References\n\nSmith, J. (2001) *Title*. London: Verso ';
@@ -74,7 +114,10 @@ const ADVERSARIAL: readonly Adversary[] = [
   { name: 'dollar signs $$$$', unit: '$' },
   { name: 'dollar math openers $x', unit: '$x ' },
   { name: 'backticks ````', unit: '`' },
-  { name: 'backtick runs of growing length', unit: growingBacktickRuns() },
+  { name: 'backtick runs of growing length', unit: growingBacktickRuns(), maxTimesProse: 100 },
+  { name: 'growing backtick runs, then single backticks', unit: growingRunsThenSingles(), maxTimesProse: 100 },
+  { name: 'stray backtick then citations across paragraphs', unit: 'Type ` here.\n\nAs Smith (2001) says (Jones 2002).\n\n' },
+  { name: 'stray backtick runs of many lengths, one per paragraph, before citations', unit: strayRunsBeforeCitations(), maxTimesProse: 30 },
   { name: 'at signs @@@@', unit: '@' },
   { name: 'pandoc [@ never closed', unit: '[@a ' },
   { name: 'square brackets [[[[', unit: '[' },
@@ -154,17 +197,18 @@ describe(`linear time on ${FULL_SIZE / 1e6} MB single-line adversarial inputs${F
     assert.equal(baseline.size, PIPELINES.length);
   });
 
-  for (const { name, prefix = '', unit, suffix = '' } of ADVERSARIAL) {
+  for (const { name, prefix = '', unit, suffix = '', maxTimesProse } of ADVERSARIAL) {
     it(name, async (t: TestContext) => {
       const first = await timeInWorker({ prefix, unit, suffix, sizes: SIZES, repeats: REPEATS, pipelines: PIPELINES });
       // A pipeline that looks superlinear is measured again, alone, with more runs, one doubling further (full size
       // against twice that), before the test fails: a busy machine or a GC cliff between two sizes shows up once,
       // superlinear growth on both doublings.
-      const suspects = PIPELINES.filter((pipeline) => looksSuperlinear(first.get(pipeline), baseline.get(pipeline)));
+      const suspects = PIPELINES.filter((pipeline) => looksSuperlinear(first.get(pipeline), baseline.get(pipeline)) || tooSlow(first.get(pipeline), baseline.get(pipeline), maxTimesProse));
       const second = suspects.length > 0
         ? await timeInWorker({ prefix, unit, suffix, sizes: [SIZES[1], 2 * SIZES[1]], repeats: REPEATS + 1, pipelines: suspects })
         : new Map<PipelineName, Timing>();
       const superlinear: string[] = [];
+      const slow: string[] = [];
       for (const pipeline of PIPELINES) {
         const firstTiming = first.get(pipeline);
         const base = baseline.get(pipeline);
@@ -178,11 +222,21 @@ describe(`linear time on ${FULL_SIZE / 1e6} MB single-line adversarial inputs${F
         if (looksSuperlinear(timing, comparedBase)) {
           superlinear.push(`${pipeline}: doubling the input multiplied the time by ${(firstTiming.fullMs / firstTiming.halfMs).toFixed(1)}, then by ${(timing.fullMs / timing.halfMs).toFixed(1)} (${(timing.fullMs / comparedBase.fullMs).toFixed(1)}x plain prose)`);
         }
+        if (tooSlow(timing, comparedBase, maxTimesProse)) {
+          slow.push(`${pipeline}: ${(timing.fullMs / comparedBase.fullMs).toFixed(1)}x plain prose (at most ${maxTimesProse}x)`);
+        }
       }
       assert.deepEqual(superlinear, [], `superlinear on '${name}'`);
+      assert.deepEqual(slow, [], `slower than ${maxTimesProse}x plain prose on '${name}'`);
     });
   }
 });
+
+/** Slower than `maxTimesProse` times plain prose, and than the noise floor. */
+function tooSlow(timing: Timing | undefined, base: Timing | undefined, maxTimesProse: number | undefined): boolean {
+  if (!timing || !base || maxTimesProse === undefined) return false;
+  return timing.fullMs > MEASURABLE_MS && timing.fullMs > maxTimesProse * base.fullMs;
+}
 
 function describeTiming(timing: Timing, base: Timing): string {
   return `d ${(timing.fullMs / Math.max(timing.halfMs, 1e-3)).toFixed(2)}, x ${(timing.fullMs / Math.max(base.fullMs, 1e-3)).toFixed(1)}`;

@@ -106,19 +106,75 @@ function runLength(text: string, i: number, char: string): number {
   return n;
 }
 
-/** Code spans: a run of backticks to the next run of exactly the same length. */
+/** A blank line: two line breaks (`\n`, `\r\n` or a lone `\r`) with nothing but spaces or tabs between them. */
+const BLANK_LINE = /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)/g;
+
+/** Offset of the end of the paragraph holding `at`: its next blank line, or the end of the text. */
+function paragraphEnd(text: string, at: number): number {
+  BLANK_LINE.lastIndex = at;
+  const blank = BLANK_LINE.exec(text);
+  return blank ? blank.index : text.length;
+}
+
+/** The backtick runs of one paragraph, in order. */
+interface BacktickRuns {
+  readonly starts: number[];
+  readonly lengths: number[];
+  /** Preceded by an odd number of backslashes: the run's first backtick is literal (but it closes a span whole). */
+  readonly escaped: boolean[];
+}
+
+/**
+ * Code spans among the backtick runs of one paragraph, as CommonMark reads them: from an opening run to the next
+ * run of exactly the same length; a run with no such run after it is literal text. One pass from the end finds,
+ * for each run, the next run of its opening length, so a paragraph is matched in time linear in its runs however
+ * many lengths there are (` `` ``` ```` ... never closed).
+ */
+function matchRuns(runs: BacktickRuns, spans: Span[]): void {
+  const { starts, lengths, escaped: isEscaped } = runs;
+  const count = starts.length;
+  if (count < 2) return;
+  const closer = new Int32Array(count).fill(-1);
+  const nextOfLength = new Map<number, number>();
+  for (let k = count - 1; k >= 0; k--) {
+    const openLength = isEscaped[k] ? lengths[k] - 1 : lengths[k];
+    if (openLength > 0) closer[k] = nextOfLength.get(openLength) ?? -1;
+    nextOfLength.set(lengths[k], k);
+  }
+  for (let k = 0; k < count;) {
+    const close = closer[k];
+    if (close < 0) {
+      k++;
+      continue;
+    }
+    spans.push([isEscaped[k] ? starts[k] + 1 : starts[k], starts[close] + lengths[close]]);
+    k = close + 1;
+  }
+}
+
+/**
+ * Code spans: a run of backticks to the next run of exactly the same length in the same paragraph (a code span
+ * does not cross a blank line, so a stray backtick hides nothing in the paragraphs after it).
+ */
 function codeSpans(text: string): Span[] {
   const spans: Span[] = [];
-  let i = text.indexOf('`');
-  while (i >= 0) {
-    const run = runLength(text, i, '`');
-    if (escaped(text, i)) { i = text.indexOf('`', i + run); continue; }
-    let close = text.indexOf('`', i + run);
-    while (close >= 0 && runLength(text, close, '`') !== run) close = text.indexOf('`', close + runLength(text, close, '`'));
-    if (close < 0) { i = text.indexOf('`', i + run); continue; }
-    spans.push([i, close + run]);
-    i = text.indexOf('`', close + run);
+  const runs: BacktickRuns = { starts: [], lengths: [], escaped: [] };
+  let limit = -1;
+  for (let i = text.indexOf('`'); i >= 0;) {
+    const length = runLength(text, i, '`');
+    if (i >= limit) {
+      matchRuns(runs, spans);
+      runs.starts.length = 0;
+      runs.lengths.length = 0;
+      runs.escaped.length = 0;
+      limit = paragraphEnd(text, i);
+    }
+    runs.starts.push(i);
+    runs.lengths.push(length);
+    runs.escaped.push(escaped(text, i));
+    i = text.indexOf('`', i + length);
   }
+  matchRuns(runs, spans);
   return spans;
 }
 
@@ -142,10 +198,7 @@ function dollarMath(text: string): Span[] {
       continue;
     }
     // Inline math ends within its paragraph; the paragraph end is looked up once per paragraph.
-    if (limit < i) {
-      const paragraphEnd = text.indexOf('\n\n', i);
-      limit = paragraphEnd < 0 ? text.length : paragraphEnd;
-    }
+    if (limit < i) limit = paragraphEnd(text, i);
     let close = isSpace(text[i + 1]) ? -1 : text.indexOf('$', i + 1);
     while (close >= 0 && close < limit && escaped(text, close)) close = text.indexOf('$', close + 1);
     if (close >= 0 && close < limit && !isSpace(text[close - 1]) && !/\d/.test(text[close + 1] ?? '')) {
