@@ -84,6 +84,41 @@ describe('entries', () => {
   });
 });
 
+describe('long author lists', () => {
+  const fourteen = ['Jor', 'Wingate', 'Zhong', 'Harris', 'Vachet', 'Clark', 'Londono', 'Green', 'Stokes', 'Wignall', 'Glish', 'Porter', 'Evans', 'Murray'];
+
+  test('Harvard, 14 authors (bench corpus): the initials N. D. are not the year n.d.', () => {
+    const entry = "Jor, M. J., Wingate, J. E., Zhong, C. J., Harris, J. E., Vachet, R. W., Clark, M. R., Londono, J. D., Green, S. J., Stokes, J. J., Wignall, G. D., Glish, G. L., Porter, M. D., Evans, N. D. and Murray, R. W. (2002) 'Alkanethiolate gold cluster molecules with core diameters from 1.5 to 5.2 nm: Core and monolayer properties as a function of core size', *Langmuir*, 14(1), p.17-30";
+    assert.deepEqual(entries(`## References\n\n${entry}\n`), [`${fourteen.join('+')}|2002|article|Alkanethiolate gold cluster molecules with core diameters from 1.5 to 5.2 nm: Core and monolayer properties as a function of core size|Langmuir|17-30|`]);
+  });
+
+  test('APA, 14 authors with given names: the year more than 300 characters in', () => {
+    const given = ['Michael J. A.', 'Jennifer E. B.', 'Charles J. C.', 'Jonathan E. D.', 'Richard W. E.', 'Margaret R. F.', 'Jose D. G.', 'Stephen J. H.', 'Jeremy J. I.', 'George D. J.', 'Gregory L. K.', 'Marc D. L.', 'Nicola D. M.'];
+    const authors = `${fourteen.slice(0, -1).map((name, i) => `${name}, ${given[i]}`).join(', ')}, & Murray, Royce W. N.`;
+    const entry = `${authors} (2002). Alkanethiolate gold cluster molecules. *Langmuir*, 14(1), 17–30.`;
+    assert.ok(entry.indexOf('(2002)') > 300, `the year at ${entry.indexOf('(2002)')}`);
+    const [read] = analyse(`## References\n\n${entry}\n`).model.entries;
+    assert.deepEqual([read.authors, read.year, read.title, read.container, read.pages?.first, read.pages?.last, read.label],
+      [fourteen, '2002', 'Alkanethiolate gold cluster molecules', 'Langmuir', 17, 30, `${authors} (2002)`]);
+  });
+
+  test("APA 7's ellipsis before the last of twenty-one authors", () => {
+    const names = Array.from({ length: 19 }, (_, i) => `Author${String.fromCharCode(65 + i)}, Q. R.`).join(', ');
+    const entry = `${names}, . . . Last, Z. (2021). Title. *Journal*, 3(2), 4–5.`;
+    assert.ok(entry.indexOf('(2021)') > 300);
+    const [read] = analyse(`## References\n\n${entry}\n`).model.entries;
+    assert.deepEqual([read.year, read.authors.length, read.authors.at(-1)], ['2021', 20, 'Last']);
+  });
+
+  test('a year in a long title after a normal author part is not the year', () => {
+    const title = 'A very long title about reform and policy in the Soviet Union, '.repeat(5);
+    const noYear = analyse(`## References\n\nSmith, J. ${title}from 1953 to 1964. London: Verso.\n`).model.entries;
+    assert.deepEqual(noYear, []);
+    const [labelled] = analyse(`## References\n\nSmith, J. (2001) ${title}from 1953 to 1964. London: Verso.\n`).model.entries;
+    assert.deepEqual([labelled.authors, labelled.year], [['Smith'], '2001']);
+  });
+});
+
 describe('several lists', () => {
   test('each list serves the text between the previous list and itself', () => {
     const analysis = analyse(fixture('two-lists.md'));

@@ -2,7 +2,7 @@
 // Written by hand because no library reads Harvard/APA entries as written by people, with offsets.
 import type { EntryKind } from '../model';
 import { expandRangeEnd } from './locator';
-import { PARTICLES, splitNameList } from './names';
+import { isAuthorName, PARTICLES, splitNameList } from './names';
 
 export interface ParsedSpan {
   readonly text: string;
@@ -24,21 +24,49 @@ export interface ParsedEntry {
   readonly kind: EntryKind;
 }
 
-const YEAR_IN_ENTRY = /(\()?\s*((?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.|forthcoming|in press)(?![\p{L}\d])(?:,[^)\n]{0,40})?\s*(\))?/iu;
+/**
+ * The year of an entry: `(1980)`, `2019.`, `(2001a)`, `n.d.`, `(forthcoming)`, `in press`. Not case-insensitive:
+ * the initials `N. D.` (`Evans, N. D. and Murray, R. W.`) are no `n.d.`; upper-case `N.D.` only in brackets.
+ */
+const YEAR_IN_ENTRY = /(\()?\s*((?:1[5-9]\d\d|20\d\d)[a-zA-Z]?|[nN]\.\s?d\.|(?<=\()N\.\s?D\.|[Ff]orthcoming|FORTHCOMING|[Ii]n [Pp]ress|IN PRESS)(?![\p{L}\d])(?:,[^)\n]{0,40})?\s*(\))?/u;
 const INITIALS = /^(?:\p{Lu}\p{Ll}?\.?(?:\s-?\s?|-\s?)?)+$/u;
+
+/**
+ * A year this far into an entry is taken as its year only when all that comes before it reads as a list of
+ * names (a long author list: 14 authors of a chemistry paper); otherwise it is a year in a title or a note.
+ */
+const LABEL_LENGTH = 300;
+
+/** `Jr.`, `III`: a suffix after the given names. */
+const NAME_SUFFIX = /^(?:Jr|Sr|II|III|IV)\.?$/;
+
+/** APA 7's ellipsis before the last of many authors (`. . .`, `...`, `…`). */
+const ELLIPSIS = /(?:\.\s?){3}|…/gu;
+
+/** The ellipsis as a separator, offsets kept. */
+const withoutEllipsis = (part: string): string => part.replace(ELLIPSIS, (dots) => `,${' '.repeat(dots.length - 1)}`);
+
+/**
+ * Whether `part` is nothing but authors: `Jor, M. J., Wingate, J. E., ... and Murray, R. W.`, with APA's
+ * `. . .` before the last author and `et al.` at the end allowed.
+ */
+function isAuthorList(part: string): boolean {
+  const pieces = splitNameList(withoutEllipsis(part.replace(/[\s,]+et\.?\s+al\.?$/u, '')));
+  return pieces.length > 0 && pieces.every((p) => INITIALS.test(p.text) || NAME_SUFFIX.test(p.text) || isAuthorName(p.text));
+}
 
 /** Splits the author part (`Smith, J., Lee, K. and Brown, T.`) into surnames with their offsets. */
 export function parseAuthorList(part: string, offset: number): ParsedSpan[] {
   // Without commas there are no `Surname, Initials` pairs: `Medvedev & Medvedev`, `World Health Organization`.
   const surnamesOnly = !/[,;]/.test(part);
-  const pieces: ParsedSpan[] = splitNameList(part).map((p) => ({ text: p.text, start: offset + p.start, end: offset + p.start + p.text.length }));
+  const pieces: ParsedSpan[] = splitNameList(withoutEllipsis(part)).map((p) => ({ text: p.text, start: offset + p.start, end: offset + p.start + p.text.length }));
 
   // `Surname, Initials` pairs: drop the initials (and given names after a surname).
   if (surnamesOnly) return pieces;
   const surnames: ParsedSpan[] = [];
   let expectingGiven = false;
   for (const piece of pieces) {
-    const isInitials = INITIALS.test(piece.text) || /^(?:Jr|Sr|II|III|IV)\.?$/.test(piece.text);
+    const isInitials = INITIALS.test(piece.text) || NAME_SUFFIX.test(piece.text);
     if (expectingGiven && (isInitials || /^\p{Lu}\p{Ll}+(?:\s\p{Lu}\.?)*$/u.test(piece.text))) {
       expectingGiven = false;
       continue;
@@ -61,7 +89,7 @@ export function parseAuthorList(part: string, offset: number): ParsedSpan[] {
 
 export function parseReferenceEntry(text: string): ParsedEntry {
   const yearMatch = YEAR_IN_ENTRY.exec(text);
-  if (!yearMatch || yearMatch.index > 300) {
+  if (!yearMatch || (yearMatch.index > LABEL_LENGTH && !isAuthorList(text.slice(0, yearMatch.index).replace(/[\s,.]+$/u, '')))) {
     return { authors: [], year: null, yearStyle: 'none', labelEnd: 0, title: null, container: null, editors: [], pages: null, kind: 'other' };
   }
   const yearText = yearMatch[2];
