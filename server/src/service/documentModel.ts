@@ -8,7 +8,7 @@ import { scanAuthorDate } from './syntax/authorDateScanner';
 import { readCslYaml } from './bibliography/cslYamlReader';
 import { frontMatterBibliographies, inlineReferences, latexBibliographies, readBibitems } from './syntax/bibliographyLinks';
 import { scanLatex } from './syntax/latexScanner';
-import { IncrementalScan } from './syntax/incrementalScan';
+import { IncrementalScan, versionChange, type TextVersion } from './syntax/incrementalScan';
 import { blankSpans, maskLatex, maskMarkdown } from './syntax/mask';
 import { exampleLabels, scanPandoc } from './syntax/pandocScanner';
 import { readReferenceLists } from './syntax/referenceList';
@@ -54,10 +54,12 @@ function buildLatexModel(document: TextDocument, text: string, toRange: (s: numb
 export interface ModelCaches {
   readonly authorDate: IncrementalScan;
   readonly pandoc: IncrementalScan;
+  /** The version the scans last saw: the next one is compared with it once, for both. */
+  lastVersion: TextVersion | null;
 }
 
 export function createModelCaches(): ModelCaches {
-  return { authorDate: new IncrementalScan(), pandoc: new IncrementalScan() };
+  return { authorDate: new IncrementalScan(), pandoc: new IncrementalScan(), lastVersion: null };
 }
 
 export function buildDocumentModel(document: TextDocument, caches: ModelCaches = createModelCaches()): DocumentModel {
@@ -73,12 +75,14 @@ export function buildDocumentModel(document: TextDocument, caches: ModelCaches =
   const withoutLists = blankLists(masked, lists);
   const lineAt = (offset: number) => document.positionAt(offset).line;
   const names = [...knownNames].sort().join('\u0000');
-  const authorDate = caches.authorDate.scan(withoutLists, text, names, lineAt, (m, t, r) => scanAuthorDate({ text: t, masked: m, toRange: r, knownNames }))
+  const change = versionChange(caches.lastVersion, { masked: withoutLists, text });
+  caches.lastVersion = change.current;
+  const authorDate = caches.authorDate.scan(change, names, lineAt, (m, t, r) => scanAuthorDate({ text: t, masked: m, toRange: r, knownNames }))
     .map((c) => ({ ...c, listIndex: servingList(c, lists) }));
   // Example labels `(@good)` anywhere make `@good` no citation: they are the pandoc scan's context.
   const examples = PANDOC_LANGUAGES.has(document.languageId) ? exampleLabels(withoutLists) : new Set<string>();
   const pandoc = PANDOC_LANGUAGES.has(document.languageId)
-    ? caches.pandoc.scan(withoutLists, text, [...examples].sort().join('\u0000'), lineAt, (m, t, r) => scanPandoc(m, t, r, examples))
+    ? caches.pandoc.scan(change, [...examples].sort().join('\u0000'), lineAt, (m, t, r) => scanPandoc(m, t, r, examples))
     : [];
   const bibliographyLinks = frontMatterBibliographies(text, toRange);
   // Front matter `references:` (inline CSL-YAML): the reader takes the whole document and keeps its positions.

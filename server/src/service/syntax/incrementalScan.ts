@@ -86,28 +86,35 @@ function commonSuffix(a: string, b: string, prefix: number): number {
   return length;
 }
 
-interface Version {
+/** One version of a document as the scanners see it: the masked text and the text. */
+export interface TextVersion {
   readonly masked: string;
   readonly text: string;
 }
 
-let lastDiff: { a: Version; b: Version; prefix: number; suffix: number } | null = null;
-
-/**
- * The common prefix and suffix of two versions, in both the masked text and the text: a citation's text is taken
- * from the document, so an edit that the mask hides (`(Smith \`x\` 1999)` to `\`y\``) still changes it. The
- * two scans of one version share the work.
- */
-function changedSpan(a: Version, b: Version): { prefix: number; suffix: number } {
-  if (lastDiff?.a.masked !== a.masked || lastDiff.b.masked !== b.masked || lastDiff.a.text !== a.text || lastDiff.b.text !== b.text) {
-    const prefix = Math.min(commonPrefix(a.masked, b.masked), commonPrefix(a.text, b.text));
-    const suffix = Math.min(commonSuffix(a.masked, b.masked, prefix), commonSuffix(a.text, b.text, prefix));
-    lastDiff = { a, b, prefix, suffix };
-  }
-  return lastDiff;
+/** How a version differs from the one before it: the common prefix and suffix of the two. */
+export interface VersionChange {
+  readonly previous: TextVersion | null;
+  readonly current: TextVersion;
+  readonly prefix: number;
+  readonly suffix: number;
 }
 
-interface Scanned extends Version {
+/**
+ * Compares a version with the one before it, in both the masked text and the text: a citation's text is taken
+ * from the document, so an edit that the mask hides (`(Smith \`x\` 1999)` to `\`y\``) still changes it. Worked
+ * out once per version and shared by every scan of it.
+ */
+export function versionChange(previous: TextVersion | null, current: TextVersion): VersionChange {
+  if (previous === null) return { previous, current, prefix: 0, suffix: 0 };
+  const prefix = Math.min(commonPrefix(previous.masked, current.masked), commonPrefix(previous.text, current.text));
+  const suffix = Math.min(commonSuffix(previous.masked, current.masked, prefix), commonSuffix(previous.text, current.text, prefix));
+  return { previous, current, prefix, suffix };
+}
+
+interface Scanned {
+  /** The version scanned: a change applies when it comes from this very version. */
+  readonly version: TextVersion;
   readonly context: string;
   readonly citations: readonly Citation[];
 }
@@ -116,15 +123,16 @@ export class IncrementalScan {
   private last: Scanned | null = null;
 
   /**
-   * The citations of `masked`/`text`. `context` is whatever else the scanner depends on (the names a
-   * reference list makes known): when it changes, everything is scanned again. `lineAt` gives the line of
-   * an offset in the whole text.
+   * The citations of the change's current version. `context` is whatever else the scanner depends on (the
+   * names a reference list makes known): when it changes, or the last scan was not of the change's previous
+   * version, everything is scanned again. `lineAt` gives the line of an offset in the whole text.
    */
-  scan(masked: string, text: string, context: string, lineAt: (offset: number) => number, scanner: CitationScanner): Citation[] {
-    const last = this.last && this.last.context === context ? this.last : null;
-    const previous = last?.masked ?? '';
+  scan(change: VersionChange, context: string, lineAt: (offset: number) => number, scanner: CitationScanner): Citation[] {
+    const { masked, text } = change.current;
+    const last = this.last && this.last.context === context && this.last.version === change.previous ? this.last : null;
+    const previous = last?.version.masked ?? '';
     // The changed span: what lies between the common prefix and the common suffix of the two versions.
-    const { prefix, suffix } = changedSpan({ masked: previous, text: last?.text ?? '' }, { masked, text });
+    const { prefix, suffix } = last ? change : { prefix: 0, suffix: 0 };
     if (last && prefix === masked.length && previous.length === masked.length) return [...last.citations];
     // Widen it to whole paragraphs: a blank line (`\n\n` or `\n\r\n`) wholly inside the unchanged text on each
     // side, so that it separates paragraphs in both versions (the scanners never look across one). A paragraph
@@ -150,7 +158,7 @@ export class IncrementalScan {
       ...rescanned,
       ...kept.filter((c) => c.outerStart >= oldEnd).map((c) => moved(c, offsetDelta, lineDelta)),
     ];
-    this.last = { masked, text, context, citations };
+    this.last = { version: change.current, context, citations };
     return [...citations];
   }
 }

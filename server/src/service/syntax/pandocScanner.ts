@@ -129,13 +129,22 @@ function readKey(masked: string, text: string, at: number): KeyToken | null {
   return { start: at, end: atSign + match[0].length, key: text.slice(keyStart, keyEnd), keyStart, keyEnd, suppressAuthor };
 }
 
+/** Where `pattern` (global) next matches in `text` from `from`, or the text's length: a scan skips to it. */
+function nextOf(pattern: RegExp, text: string, from: number): number {
+  pattern.lastIndex = from;
+  return pattern.exec(text)?.index ?? text.length;
+}
+
 const startsKey = (masked: string, i: number): boolean => masked[i] === '@' || (masked[i] === '-' && masked[i + 1] === '@');
+
+/** The characters `bracketPairs` acts on; a regular expression finds the next one natively. */
+const BRACKET_SCAN = /[\\[\]\n]/g;
 
 /** Matching `[` `]` pairs within a paragraph (escaped brackets are text), found in one pass. */
 function bracketPairs(masked: string): Map<number, number> {
   const closeOf = new Map<number, number>();
   const open: number[] = [];
-  for (let i = 0; i < masked.length; i++) {
+  for (let i = nextOf(BRACKET_SCAN, masked, 0); i < masked.length; i = nextOf(BRACKET_SCAN, masked, i + 1)) {
     const c = masked[i];
     if (c === '\\') i++;
     else if (c === '[') open.push(i);
@@ -294,6 +303,7 @@ function readNarrative(scan: Scan, token: KeyToken, closeOf: ReadonlyMap<number,
 export function exampleLabels(masked: string): Set<string> {
   const labels = new Set<string>();
   if (!masked.includes('(@')) return labels;
+  if (!masked.includes('(@')) return labels;
   for (const match of masked.matchAll(EXAMPLE_LABEL)) labels.add(match[1]);
   return labels;
 }
@@ -315,6 +325,9 @@ function linkDestinationEnd(masked: string, close: number): number {
   return close;
 }
 
+/** The characters the citation scan acts on (`-` only before `@`). */
+const CITATION_SCAN = /[\\[\]<@]|-@/g;
+
 /**
  * All pandoc citations of the masked text (code, math, comments and front matter blanked), in document order.
  * Ranges are in `text`, which has the same offsets. `examples`: the example labels of the whole document when
@@ -324,7 +337,7 @@ export function scanPandoc(masked: string, text: string, toRange: ToRange, examp
   const scan: Scan = { masked, text, toRange };
   const closeOf = bracketPairs(masked);
   const found: Citation[] = [];
-  for (let i = 0; i < masked.length; i++) {
+  for (let i = nextOf(CITATION_SCAN, masked, 0); i < masked.length; i = nextOf(CITATION_SCAN, masked, i + 1)) {
     const c = masked[i];
     if (c === '\\') {
       i++;
