@@ -44,6 +44,23 @@ function setup(name: string, settings: Partial<CitewrightSettings> = {}, files: 
 
 const brief = (d: Diagnostic) => `${String(d.code)}@${d.range.start.line + 1}: ${String(d.message)}`;
 
+describe('pages written as a list in a bibliography file', () => {
+  const paper = '---\nbibliography: pages.{ext}\n---\n\nAs shown [@two, p. 600] and [@two, p. 800].\n';
+  const files: Record<string, string> = {
+    bib: '@article{two,\n  author = {Smith, John},\n  title = {Two Parts},\n  journal = {J},\n  year = {2019},\n  pages = {431--456, 791--823},\n}\n',
+    ris: 'TY  - JOUR\nID  - two\nAU  - Smith, John\nTI  - Two Parts\nPY  - 2019\nSP  - 431-456, 791-823\nER  - \n',
+    json: '[{"id": "two", "type": "article-journal", "author": [{"family": "Smith", "given": "John"}], "title": "Two Parts", "issued": {"date-parts": [[2019]]}, "page": "431-456, 791–823"}]',
+  };
+  for (const [ext, bibliography] of Object.entries(files)) {
+    test(`.${ext}: p. 600 is out of range, p. 800 in the second range`, () => {
+      const { service, document } = setup('pages.md', {}, { 'pages.md': paper.replace('{ext}', ext), [`pages.${ext}`]: bibliography });
+      assert.deepEqual(service.getDiagnostics(document).filter((d) => d.code === 'page-out-of-range').map(brief), [
+        'page-out-of-range@5: p. 600 is outside the pages of Smith, J. (2019) (p.431-456, 791-823)',
+      ]);
+    });
+  }
+});
+
 describe('a pandoc paper with paper.bib', () => {
   test('reports unresolved keys with did-you-mean fixes, and nothing for e-mails or cross-references', () => {
     const { service, document } = setup('paper.md');

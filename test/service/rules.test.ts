@@ -107,6 +107,17 @@ describe('page and locator rules', () => {
     ]);
   });
 
+  test('page-out-of-range with pages written as two ranges: p. 600 is outside both, p. 800 inside the second', () => {
+    const refs = '## References\n\n- Smith, J. (2019). Two parts. In K. Lee (Ed.), *Collected*, pp. 431–456, 791–823. Springer.\n- Jones, R. (2018). An article. *Journal*, 12(3), 431--456, 791--823.\n';
+    const text = `(Smith 2019, p. 600) (Smith 2019, p. 800) (Smith 2019, pp. 440-450) (Smith 2019, pp. 450-800) (Jones 2018, p. 600) (Jones 2018, p. 800) (Jones 2018, p. 900)\n\n${refs}`;
+    assert.deepEqual(check(text, 'page-out-of-range').map((d) => [d.text, d.message]), [
+      ['p. 600', 'p. 600 is outside the pages of Smith, J. (2019) (p.431-456, 791-823)'],
+      ['pp. 450-800', 'pp. 450-800 is outside the pages of Smith, J. (2019) (p.431-456, 791-823)'],
+      ['p. 600', 'p. 600 is outside the pages of Jones, R. (2018) (p.431-456, 791-823)'],
+      ['p. 900', 'p. 900 is outside the pages of Jones, R. (2018) (p.431-456, 791-823)'],
+    ]);
+  });
+
   test('invalid-locator for a reversed range', () => {
     const text = `(Adams 2015: p.30-20; Jones and Lee 2010; Smith et al. 2019)\n\n${REFS}`;
     assert.deepEqual(check(text).map((d) => [d.code, d.text, d.message]), [['invalid-locator', 'p.30-20', "Cannot read the locator 'p.30-20': the range 30-20 runs backwards"]]);

@@ -69,3 +69,35 @@ export function parseLocator(text: string): ParsedLocator {
   }
   return { kind, first, last, problem: null };
 }
+
+export interface PagePart {
+  readonly first: number;
+  readonly last: number;
+}
+
+/**
+ * The pages of a page list as its separate parts: `431--456, 791--823` is two ranges (p. 600 is in neither),
+ * `pp. 4-7, 9` a range and a page, `271-2` one range (ending at 272). An optional page label is skipped. Null
+ * when a part is not a number or a range (`xii-xv`, `e0123`) or runs backwards.
+ */
+export function pageParts(text: string): PagePart[] | null {
+  const rest = text.trim().replace(/^(?:pp?|pages?|pgs?)\b\.?\s*/i, '');
+  const parts: PagePart[] = [];
+  for (const part of rest.split(/[,;&]|\band\b/)) {
+    const trimmed = part.trim();
+    if (trimmed === '') continue;
+    const range = RANGE.exec(trimmed);
+    const single = range ? null : SINGLE.exec(trimmed);
+    if (range) {
+      const first = Number(range[1]);
+      const last = expandRangeEnd(range[1], range[2]);
+      if (last < first) return null;
+      parts.push({ first, last });
+    } else if (single) {
+      parts.push({ first: Number(single[1]), last: Number(single[1]) });
+    } else {
+      return null;
+    }
+  }
+  return parts.length > 0 ? parts : null;
+}

@@ -1,7 +1,7 @@
 // Reads one free-text reference-list entry: authors, year, title, container, editors, pages and kind.
 // Written by hand because no library reads Harvard/APA entries as written by people, with offsets.
 import type { EntryKind } from '../model';
-import { expandRangeEnd } from './locator';
+import { expandRangeEnd, pageParts } from './locator';
 import { isAuthorName, PARTICLES, splitNameList } from './names';
 
 export interface ParsedSpan {
@@ -159,24 +159,46 @@ function readEditors(afterTitle: string): string[] {
   return parseAuthorList(names, 0).map((s) => s.text);
 }
 
-/** A page range: `p.50-70`, `pp. 45–67`, or a journal's `12(3), 45-67`. The last one wins. */
+const PAGE_RANGE = String.raw`\d+\s*(?:[-–—]|--)\s*\d+`;
+/** `431–456, 791–823`: ranges separated by commas. */
+const PAGE_LIST = String.raw`${PAGE_RANGE}(?:\s*,\s*${PAGE_RANGE})*`;
+const LABELLED_PAGES = new RegExp(String.raw`\bpp?\.\s*(${PAGE_LIST})`, 'gu');
+/** A journal's `12(3), 45-67`: the pages count only at the end of the entry or before its link (`AFTER_JOURNAL_PAGES`). */
+const JOURNAL_PAGES = new RegExp(String.raw`(?<!\d)\d+\s*(?:\([^)]{1,12}\))?,\s*(${PAGE_LIST})`, 'gu');
+const AFTER_JOURNAL_PAGES = /\s*\.?\s*(?:$|https?:|doi)/iuy;
+
+/**
+ * A page range or a list of them: `p.50-70`, `pp. 45–67`, `pp. 431–456, 791–823`, or a journal's `12(3), 45-67`.
+ * The last labelled one wins. A list keeps its parts in `text` (the page-out-of-range rule reads them); `first`
+ * and `last` are its lowest and highest pages.
+ */
 function findPages(text: string, from: number): ParsedEntry['pages'] {
-  const labelled = /\bpp?\.\s*(\d+)\s*(?:[-–—]|--)\s*(\d+)/gu;
-  const journal = /(?<!\d)\d+\s*(?:\([^)]{1,12}\))?,\s*(\d+)\s*(?:[-–—]|--)\s*(\d+)\s*\.?\s*(?:$|https?:|doi)/giu;
+  const labelled = LABELLED_PAGES;
+  const journal = JOURNAL_PAGES;
   let found: RegExpExecArray | null = null;
   labelled.lastIndex = from;
   for (let m = labelled.exec(text); m; m = labelled.exec(text)) found = m;
   if (!found) {
+    // Checked after each match rather than inside the pattern, which would then read a list again from each of
+    // its numbers: a later match inside a list ends where the list ends, so the search goes on from there.
     journal.lastIndex = from;
-    found = journal.exec(text);
+    for (let m = journal.exec(text); m && !found; m = journal.exec(text)) {
+      AFTER_JOURNAL_PAGES.lastIndex = m.index + m[0].length;
+      if (AFTER_JOURNAL_PAGES.test(text)) found = m;
+    }
   }
   if (!found) return null;
-  const first = Number(found[1]);
-  const last = expandRangeEnd(found[1], found[2]);
-  const rangeText = found[0].slice(found[0].indexOf(found[1]));
   const start = found.index + found[0].indexOf(found[1]);
-  const trimmed = rangeText.replace(/[\s.]*(?:https?:|doi)?$/iu, '');
-  return { text: trimmed, first, last, start, end: start + trimmed.length };
+  // A range that runs backwards (`70-50`) is kept as written, for the rules to report.
+  const [, firstPage, lastPage] = /^(\d+)\s*(?:[-–—]|--)\s*(\d+)/u.exec(found[1])!;
+  const parts = pageParts(found[1]) ?? [{ first: Number(firstPage), last: expandRangeEnd(firstPage, lastPage) }];
+  return {
+    text: found[1],
+    first: Math.min(...parts.map((p) => p.first)),
+    last: Math.max(...parts.map((p) => p.last)),
+    start,
+    end: start + found[1].length,
+  };
 }
 
 function entryKind(text: string, afterTitle: string, style: 'quoted' | 'italic' | 'plain', container: string | null, hasEditors: boolean, hasPages: boolean): EntryKind {
