@@ -40,6 +40,8 @@ export function startServer(connection: Connection): void {
   /** The workspace folders with symbolic links followed, for comparing with where a file really leads. */
   let realFolders: string[] = [];
   let trusted = true;
+  /** Whether the output already says that path settings are ignored (once per session, not per document). */
+  let warnedOfIgnoredPaths = false;
 
   /** Why a path is not read: in an untrusted workspace, anything outside the workspace folders, as named or as it really leads. */
   function refusal(path: string): string | undefined {
@@ -84,6 +86,10 @@ export function startServer(connection: Connection): void {
     if (!canPullConfiguration || settingsByUri.has(uri)) return;
     const raw: unknown = await connection.workspace.getConfiguration({ scopeUri: uri, section: 'citewright' });
     const settings = readSettings(raw, (m) => connection.console.warn(m));
+    if (!trusted && settings.bibliographies.length > 0 && !warnedOfIgnoredPaths) {
+      warnedOfIgnoredPaths = true;
+      connection.console.warn('citewright: the citewright.bibliographies setting is ignored: the workspace is not trusted');
+    }
     settingsByUri.set(uri, { ...settings, bibliographies: trusted ? expandBibliographySetting(settings.bibliographies, folderFor(uri, folders)) : [] });
   }
 

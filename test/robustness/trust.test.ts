@@ -53,6 +53,7 @@ interface Outcome {
   readonly missing: Record<string, string[]>;
   /** Paths under the test's folder, outside the workspace folder, that the server touched through fs. */
   readonly touchedOutside: string[];
+  readonly warnings: string[];
 }
 
 /** Runs the server on the workspace, opened as `folder` (the workspace itself, or a link to it). */
@@ -66,6 +67,7 @@ async function serve(trusted: boolean, folder = ws): Promise<Outcome> {
   const session = new RobustSession({ settings: { bibliographies: [outside] } });
   names.forEach((name, i) => (previous[i] === undefined ? delete process.env[name] : (process.env[name] = previous[i])));
   const resolved: Record<string, boolean> = {};
+  const warnings: string[] = [];
   const missing: Record<string, string[]> = {};
   const brief = (d: Diagnostic) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.message}`;
   try {
@@ -80,6 +82,7 @@ async function serve(trusted: boolean, folder = ws): Promise<Outcome> {
       resolved[doc.name] = shown.includes(doc.title);
     }
     assert.equal(session.server.stderr(), '');
+    warnings.push(...session.warnings());
     assert.equal(await session.shutdownAndExit(), 0);
   } finally {
     session.server.kill();
@@ -89,7 +92,7 @@ async function serve(trusted: boolean, folder = ws): Promise<Outcome> {
   const touchedOutside = touched
     .map((entry) => entry.slice(entry.indexOf(' ') + 1))
     .filter((path) => path.startsWith(root) && ![ws, folder].some((f) => path === f || path.startsWith(`${f}/`)) && !own.some((o) => path.startsWith(o)));
-  return { resolved, missing, touchedOutside: [...new Set(touchedOutside)] };
+  return { resolved, missing, touchedOutside: [...new Set(touchedOutside)], warnings };
 }
 
 describe('untrusted workspace: nothing outside the workspace folders is read', { timeout: 120_000 }, () => {
@@ -97,6 +100,7 @@ describe('untrusted workspace: nothing outside the workspace folders is read', {
     const outcome = await serve(true);
     assert.deepEqual(outcome.resolved, { 'parent.md': true, 'absolute.md': true, 'symlink.md': true, 'setting.md': true, 'paper.tex': true, 'inside.md': true, 'passwd.md': false, 'absent.md': false });
     assert.ok(outcome.touchedOutside.includes(outside), 'the recorder sees the outside file being read');
+    assert.deepEqual(outcome.warnings, []);
     // Nothing is refused when the workspace is trusted; a file that is not there is missing.
     assert.deepEqual(Object.entries(outcome.missing).filter(([, found]) => found.length > 0), [
       ['absent.md', ["1:14-24 Bibliography file 'absent.bib' does not exist"]],
@@ -107,6 +111,8 @@ describe('untrusted workspace: nothing outside the workspace folders is read', {
     const outcome = await serve(false);
     t.diagnostic(`untrusted: resolved ${JSON.stringify(outcome.resolved)}; paths touched outside the workspace: ${JSON.stringify(outcome.touchedOutside)}`);
     assert.deepEqual(outcome.touchedOutside, [], 'no path outside the workspace folder is touched');
+    // The path setting is ignored, and the output says so once (not once per document).
+    assert.deepEqual(outcome.warnings, ['citewright: the citewright.bibliographies setting is ignored: the workspace is not trusted']);
     // A symbolic link inside the workspace is a way outside too: what it leads to must not be read either.
     assert.deepEqual(outcome.resolved, { 'parent.md': false, 'absolute.md': false, 'symlink.md': false, 'setting.md': false, 'paper.tex': false, 'inside.md': true, 'passwd.md': false, 'absent.md': false });
   });
