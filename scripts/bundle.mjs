@@ -1,4 +1,4 @@
-// Bundles the extension client, the language server and the CLI into dist/ with esbuild.
+// Bundles the extension client, the language server and the CLI into dist/ (or `--outdir DIR`) with esbuild.
 //   dist/extension.js  client/src/extension.ts (package.json `main` inside the .vsix)
 //   dist/server.js     server/src/main.ts      (found by the client next to itself; `citewright-language-server`)
 //   dist/cli.js        server/src/cli.ts       (`citewright check`)
@@ -37,12 +37,12 @@ const serverWithoutChildProcess = {
   },
 };
 
-export async function bundle({ minify = true } = {}) {
-  rmSync(dist, { recursive: true, force: true });
+export async function bundle({ minify = true, outdir = dist } = {}) {
+  rmSync(outdir, { recursive: true, force: true });
   const result = await esbuild.build({
     absWorkingDir: root,
     entryPoints: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, join(root, file)])),
-    outdir: dist,
+    outdir,
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -68,5 +68,6 @@ export async function bundle({ minify = true } = {}) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  await bundle({ minify: !process.argv.includes('--no-minify') });
+  const at = process.argv.indexOf('--outdir');
+  await bundle({ minify: !process.argv.includes('--no-minify'), ...(at > 0 && process.argv[at + 1] ? { outdir: process.argv[at + 1] } : {}) });
 }

@@ -142,7 +142,7 @@ async function measure(args: Args, corpora: Corpora, started: number, machine: M
     : { rows: [], citewrightMs: null, pandocMs: null };
 
   const notes: string[] = [
-    'Medians of repeated runs; latencies p50 and p99. Loads and service runs each in a fresh child process (peak RSS from process.resourceUsage().maxRSS); server numbers are round trips over stdio as the client sees them.',
+    'Medians of repeated runs; latencies p50 and p99. Loads and service runs each in a fresh child process (peak RSS from process.resourceUsage().maxRSS); server numbers are round trips over stdio as the client sees them, to the bundled server the .vsix ships (dist/server.js, built from the same source for the run); `citewright check` is its bundle too.',
     `Libraries: the ${corpora.baseEntries} entries of ${corpora.baseSource} repeated with unique keys (copy n: key-cn, crossref/xdata/entryset/related renamed alike), each copy's first surname and year varied (seeded); \\enquote* written \\enquote so that citation-js can read the file. CSL-JSON and RIS converted once by citation-js with forced types.`,
     `Peers run with forced input types and no network; @retorquere/bibtex-parser only up to ${args.profile.bibtexParserMax} entries.`,
   ];
