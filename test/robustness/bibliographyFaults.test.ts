@@ -265,7 +265,7 @@ describe('a bibliography file changing under an open document', { timeout: 120_0
       assert.deepEqual(await s.paper(), CLEAN);
 
       await s.write('refs.bib', '');
-      assert.deepEqual(await s.paper(), ['alpha', 'beta', 'gamma', 'wagner1999'].map((key) => unresolved(key, 'refs.bib')));
+      assert.deepEqual(await s.paper(), ['alpha', 'beta', 'gamma', 'wagner1999'].map((key) => unresolved(key, 'refs.bib (which has no entries)')));
       assert.deepEqual(s.shownFor('refs.bib'), []);
 
       // Then the first entry only, as the export goes on, then all of it.

@@ -33,7 +33,8 @@ function keyFixes(analysis: Analysis, item: CitationItem, suggestions: readonly 
 
 function whereChecked(analysis: Analysis, citation: Citation): string {
   if (citation.listIndex >= 0) return 'the reference list';
-  const files = analysis.bibliographies.filter((b) => b.library).map((b) => baseName(b.source.uri));
+  // An empty file (an export caught mid-write, a new library) is said to be one: every key fails against it.
+  const files = analysis.bibliographies.flatMap((b) => (b.library ? [`${baseName(b.source.uri)}${b.library.entries.length === 0 ? ' (which has no entries)' : ''}`] : []));
   const own = analysis.model.keyedEntries.length > 0 ? ['the document\'s references'] : [];
   return [...own, ...files].join(', ') || 'the document';
 }
