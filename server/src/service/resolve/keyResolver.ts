@@ -3,6 +3,7 @@
 // under another key.
 import type { CitationItem, ReferenceEntry } from '../model';
 import type { ItemResolution } from './resolver';
+import { detached } from '../detachedString';
 import { editDistance, foldedKey } from './surname';
 
 const MAX_SUGGESTIONS = 3;
@@ -96,7 +97,7 @@ export function keySuggestions(key: string, keys: ReadonlyMap<string, ReferenceE
   }
   const suggestions = [...scored].sort((a, b) => a[1] - b[1]).slice(0, MAX_SUGGESTIONS).map(([e]) => e);
   if (index.answers.size >= MAX_REMEMBERED) index.answers.delete(index.answers.keys().next().value as string); // the map is not empty
-  index.answers.set(key, suggestions);
+  index.answers.set(detached(key), suggestions);
   return suggestions;
 }
 

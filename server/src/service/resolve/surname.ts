@@ -1,4 +1,5 @@
 // Surname comparison: exact (case and apostrophes aside), folded (diacritics aside) and near (a small edit away).
+import { detached } from '../detachedString';
 
 /** A name of plain ASCII letters only: its keys are its lower case, without the slow Unicode path. */
 const PLAIN_LETTERS = /^[A-Za-z]*$/;
@@ -21,7 +22,9 @@ function remembered(memo: Map<string, string>, name: string, compute: (name: str
   let key = memo.get(name);
   if (key === undefined) {
     if (memo.size >= MAX_REMEMBERED) memo.clear();
-    memo.set(name, (key = compute(name)));
+    // Detached: a name cut from a document must not keep that version of the document alive.
+    key = detached(compute(name));
+    memo.set(detached(name), key);
   }
   return key;
 }
