@@ -1,7 +1,7 @@
 // Each rule on a small document of its own: exact code, range, message, and the text after its fix.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { applyWorkspaceEdit, doc, fixture, service } from './helpers';
+import { applyEdits, applyWorkspaceEdit, doc, fixture, service } from './helpers';
 
 const REFS = `## References
 
@@ -46,6 +46,12 @@ describe('resolution rules', () => {
     const text = `Cities (Baker 2001) and (Adams 2015; Jones and Lee 2010: p.22; Smith et al. 2019).\n\n${REFS}`;
     assert.deepEqual(check(text), [{ code: 'unresolved-citation', text: 'Baker 2001', message: "'Baker 2001' has no entry in the reference list", fixes: ["Add a stub entry for 'Baker 2001' to the References list"] }]);
     assert.equal(fixed(text, 'unresolved-citation'), text.replace('- Jones, R.', '- Baker (2001) [Title].\n- Jones, R.'));
+  });
+
+  test('unresolved-citation: a stub among paragraph entries on consecutive lines gets a paragraph of its own', () => {
+    // Found by the full-mode fix properties: the stub read as the end of the entry before it.
+    const text = '## References\n\nJones, J., 1900. Khrushchev. London: Verso.\nSmith, J., 1900. Khrushchev. London: Verso.\n\n(Quixote 1900)';
+    assert.equal(fixed(text, 'unresolved-citation'), text.replace('Verso.\nSmith', 'Verso.\n\nQuixote, 1900. [Title].\n\nSmith'));
   });
 
   test('misspelled-author: a surname a small edit away, diacritics included', () => {
@@ -168,6 +174,16 @@ describe('list rules', () => {
     const text = '(Ames 2001; Bell 2002; Cole 2003)\n\n## References\n\nAmes, J. (2001) *A*.\n\nBell, K. (2002) *B*.\n\n- Cole, P. (2003) *C*.\n- Dunn, P. (2004) *D*.\n\nEvans, P. (2005) *E*.\n';
     const after = fixed(text, 'reference-format');
     assert.equal(after.split('## References\n\n')[1], 'Ames, J. (2001) *A*.\n\nBell, K. (2002) *B*.\n\nCole, P. (2003) *C*.\n\nDunn, P. (2004) *D*.\n\nEvans, P. (2005) *E*.\n');
+  });
+
+  test('reference-format: a marker goes before a byte-order mark, and fix-all then has nothing left to do', () => {
+    // Found by the full-mode fix properties: the mark counted as indentation, and every fix-all pass added `2. `.
+    const text = '## References\n\n1. Smith, J. (1900) *Khrushchev*. London: Macmillan\n\n\uFEFF the (Smith 1900)';
+    const document = doc(text);
+    const once = applyEdits(document, service().getFixAllEdits(document));
+    assert.equal(once, '## References\n\n1. Smith, J. (1900) *Khrushchev*. London: Macmillan\n\n2. \uFEFF the (Smith 1900)');
+    const again = doc(once);
+    assert.equal(applyEdits(again, service().getFixAllEdits(again)), once);
   });
 
   test('reference-format reports years written two ways', () => {

@@ -47,7 +47,11 @@ export function insertEntryEdit(analysis: Analysis, list: ReferenceList, entryTe
   }
   const next = list.entries[before];
   const at = doc.positionAt(next.shape.markerStart);
-  return { uri: doc.uri, range: { start: at, end: at }, newText: markerText(marker, before) + entryText + separator };
+  // Paragraph entries written on consecutive lines (`Jones, J., 1900. …` then `Smith, J., 1900. …`): the new
+  // one gets a paragraph of its own, or it would read as the end of the entry before it.
+  const previous = list.entries[before - 1];
+  const joined = marker === '' && previous !== undefined && !/\n[ \t]*\r?\n/.test(doc.getText().slice(previous.end, next.shape.markerStart));
+  return { uri: doc.uri, range: { start: at, end: at }, newText: (joined ? eol : '') + markerText(marker, before) + entryText + separator };
 }
 
 /** Removes an entry and the separator after it (or before it, for the last entry). */

@@ -109,8 +109,11 @@ function splitEntries(lines: Line[], from: number, to: number): RawEntry[] {
     const subheading = headingAt(lines, i);
     if (subheading) { current = null; i = subheading.lastLine; continue; }
     const marker = LIST_MARKER.exec(line.text);
-    const content = marker ? line.text.slice(marker[0].length) : line.text.trimStart();
-    const contentStart = line.start + (marker ? marker[0].length : line.text.length - line.text.trimStart().length);
+    // Indentation is spaces and tabs, as for list markers: a byte-order mark or a no-break space is content,
+    // so that a marker a fix writes before it makes the line a list item.
+    const indent = marker ? marker[0].length : /^[ \t]*/.exec(line.text)![0].length;
+    const content = line.text.slice(indent);
+    const contentStart = line.start + indent;
     // A line that starts like an entry (`Surname, X. (2019)`) starts one, even right under a list item.
     const continues = current !== null && !marker && (/^[ \t]/.test(line.text) || !ENTRY_START.test(content));
     if (continues && current) {
