@@ -73,16 +73,15 @@ export function buildDocumentModel(document: TextDocument, caches: ModelCaches =
     for (const author of entry.authors) knownNames.add(surnameKey(author));
   }
   const withoutLists = blankLists(masked, lists);
-  const lineAt = (offset: number) => document.positionAt(offset).line;
   const names = [...knownNames].sort().join('\u0000');
   const change = versionChange(caches.lastVersion, { masked: withoutLists, text });
   caches.lastVersion = change.current;
-  const authorDate = caches.authorDate.scan(change, names, lineAt, (m, t, r) => scanAuthorDate({ text: t, masked: m, toRange: r, knownNames }))
+  const authorDate = caches.authorDate.scan(change, names, toRange, (m, t, r) => scanAuthorDate({ text: t, masked: m, toRange: r, knownNames }))
     .map((c) => ({ ...c, listIndex: servingList(c, lists) }));
   // Example labels `(@good)` anywhere make `@good` no citation: they are the pandoc scan's context.
   const examples = PANDOC_LANGUAGES.has(document.languageId) ? exampleLabels(withoutLists) : new Set<string>();
   const pandoc = PANDOC_LANGUAGES.has(document.languageId)
-    ? caches.pandoc.scan(change, [...examples].sort().join('\u0000'), lineAt, (m, t, r) => scanPandoc(m, t, r, examples))
+    ? caches.pandoc.scan(change, [...examples].sort().join('\u0000'), toRange, (m, t, r) => scanPandoc(m, t, r, examples))
     : [];
   const bibliographyLinks = frontMatterBibliographies(text, toRange);
   // Front matter `references:` (inline CSL-YAML): the reader takes the whole document and keeps its positions.

@@ -125,9 +125,9 @@ export class IncrementalScan {
   /**
    * The citations of the change's current version. `context` is whatever else the scanner depends on (the
    * names a reference list makes known): when it changes, or the last scan was not of the change's previous
-   * version, everything is scanned again. `lineAt` gives the line of an offset in the whole text.
+   * version, everything is scanned again. `toRange` gives positions in the whole text.
    */
-  scan(change: VersionChange, context: string, lineAt: (offset: number) => number, scanner: CitationScanner): Citation[] {
+  scan(change: VersionChange, context: string, toRange: ToRange, scanner: CitationScanner): Citation[] {
     const { masked, text } = change.current;
     const last = this.last && this.last.context === context && this.last.version === change.previous ? this.last : null;
     const previous = last?.version.masked ?? '';
@@ -149,9 +149,10 @@ export class IncrementalScan {
     const oldEnd = end - masked.length + previous.length;
     const offsetDelta = masked.length - previous.length;
     const lineDelta = last ? countLines(masked, start, end) - countLines(previous, start, oldEnd) : 0;
-    const firstLine = lineAt(start);
-    const rescanned = scanner(masked.slice(start, end), text.slice(start, end), relativeToRange(text.slice(start, end)))
-      .map((c) => moved(c, start, firstLine));
+    // The whole text is scanned with the document's own positions; a part, with positions relative to it.
+    const rescanned = start === 0 && end === masked.length
+      ? scanner(masked, text, toRange)
+      : scanner(masked.slice(start, end), text.slice(start, end), relativeToRange(text.slice(start, end))).map((c) => moved(c, start, toRange(start, start).start.line));
     const kept = last?.citations ?? [];
     const citations = [
       ...kept.filter((c) => c.outerEnd <= start),
