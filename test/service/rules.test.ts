@@ -65,6 +65,14 @@ describe('resolution rules', () => {
     assert.deepEqual(check(umlaut).map((d) => d.message), ["'Muller 2010' has no entry; did you mean Müller, K. (2010)?"]);
   });
 
+  test('misspelled-author offers no fix whose name a citation cannot carry', () => {
+    // Found by the full-mode fix properties: the entry `as Unlisted's (1999)` made the fix write `(as Unlisted's 1999)`.
+    const text = "Unlisted's (1999)\n\n## References\n\n\n\nas Unlisted's (1999) (Unlisted 1999)\n";
+    assert.deepEqual(check(text).filter((d) => d.code === 'misspelled-author').map((d) => [d.message, d.fixes]), [
+      ["'Unlisted 1999' has no entry; did you mean as Unlisted's (1999)?", []],
+    ]);
+  });
+
   test('year-mismatch: one fix per candidate year, and only a single candidate is fixed by fix-all', () => {
     const text = '(Ames 2002)\n\n## References\n\n- Ames, J. (2001) *A*.\n- Ames, J. (2003) *B*.\n';
     assert.deepEqual(check(text, 'year-mismatch'), [{
@@ -184,6 +192,22 @@ describe('list rules', () => {
     assert.equal(once, '## References\n\n1. Smith, J. (1900) *Khrushchev*. London: Macmillan\n\n2. \uFEFF the (Smith 1900)');
     const again = doc(once);
     assert.equal(applyEdits(again, service().getFixAllEdits(again)), once);
+  });
+
+  test('reference-format: the marker of a paragraph goes at its line start, before a comment the mask hides', () => {
+    // Found by the full-mode fix properties: written after the comment, the marker was no marker, and every
+    // fix-all pass added twenty more.
+    const text = '## References\n\n- Smith, J. (1900) *Khrushchev*. London: Macmillan\n\n<!-- (Smith 2001) --> the (n.d.)';
+    const document = doc(text);
+    const once = applyEdits(document, service().getFixAllEdits(document));
+    assert.equal(once, text.replace('<!--', '- <!--'));
+    const again = doc(once);
+    assert.equal(applyEdits(again, service().getFixAllEdits(again)), once);
+  });
+
+  test('reference-format to paragraphs keeps a comment line between entries (it was deleted as a separator)', () => {
+    const text = '(Ames 2001; Bell 2002; Cole 2003)\n\n## References\n\nAmes, J. (2001) *A*.\n<!-- check -->\nBell, K. (2002) *B*.\n\n- Cole, P. (2003) *C*.\n';
+    assert.equal(fixed(text, 'reference-format').split('## References\n\n')[1], 'Ames, J. (2001) *A*.\n<!-- check -->\nBell, K. (2002) *B*.\n\nCole, P. (2003) *C*.\n');
   });
 
   test('reference-format reports years written two ways', () => {

@@ -25,14 +25,21 @@ function normaliseMarkers(analysis: Analysis, list: ReferenceList, target: strin
   list.entries.forEach((entry, i) => {
     const previous = list.entries[i - 1];
     if (target === '' && previous) {
+      // Blank as the mask sees it: a comment on its own line between entries separates them already.
       const between = text.slice(previous.end, entry.shape.markerStart);
-      if (!/\n[ \t]*\r?\n/.test(between)) {
-        edits.push({ uri: doc.uri, range: { start: doc.positionAt(previous.end), end: doc.positionAt(entry.shape.markerStart) }, newText: eol + eol });
+      if (!/\n[ \t]*\r?\n/.test(analysis.model.masked.slice(previous.end, entry.shape.markerStart))) {
+        // Only white space is rewritten; anything else between (a comment) stays, after a new blank line.
+        const end = /^\s*$/.test(between) ? entry.shape.markerStart : previous.end;
+        edits.push({ uri: doc.uri, range: { start: doc.positionAt(previous.end), end: doc.positionAt(end) }, newText: eol + eol });
       }
     }
     const wanted = markerText(target, i);
     if (text.slice(entry.shape.markerStart, entry.shape.markerEnd) !== wanted) {
-      edits.push({ uri: doc.uri, range: { start: doc.positionAt(entry.shape.markerStart), end: doc.positionAt(entry.shape.markerEnd) }, newText: wanted });
+      // A paragraph becomes an item with its marker at the start of the line, before whatever the mask hides there
+      // (a comment): only there does the line read as a list item.
+      const start = entry.shape.marker === '' ? text.lastIndexOf('\n', entry.shape.markerStart - 1) + 1 : entry.shape.markerStart;
+      const end = entry.shape.marker === '' ? start : entry.shape.markerEnd;
+      edits.push({ uri: doc.uri, range: { start: doc.positionAt(start), end: doc.positionAt(end) }, newText: wanted });
     }
   });
   return edits;
