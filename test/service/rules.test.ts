@@ -210,6 +210,11 @@ describe('list rules', () => {
     assert.equal(fixed(text, 'reference-format').split('## References\n\n')[1], 'Ames, J. (2001) *A*.\n<!-- check -->\nBell, K. (2002) *B*.\n\nCole, P. (2003) *C*.\n');
   });
 
+  test('reference-format to paragraphs keeps a line that is no entry, and puts the blank line before the entry', () => {
+    const text = '(Ames 2001; Bell 2002; Cole 2003; Dunn 2004)\n\n## References\n\nAmes, J. (2001) *A*.\n*$8;$]2\n* Bell, K. (2002) *B*.\n\nCole, P. (2003) *C*.\n\nDunn, P. (2004) *D*.\n';
+    assert.equal(fixed(text, 'reference-format').split('## References\n\n')[1], 'Ames, J. (2001) *A*.\n*$8;$]2\n\nBell, K. (2002) *B*.\n\nCole, P. (2003) *C*.\n\nDunn, P. (2004) *D*.\n');
+  });
+
   test('reference-format reports years written two ways', () => {
     const text = '(Ames 2001; Bell 2002; Cole 2003)\n\n## References\n\nAmes, J. (2001) *A*.\n\nBell, K., 2002. *B*.\n\nCole, P. (2003) *C*.\n';
     assert.deepEqual(check(text).map((d) => [d.code, d.text, d.message]), [['reference-format', '2002', "The References list writes years both as '(2019)' (2) and as ', 2019.' (1)"]]);

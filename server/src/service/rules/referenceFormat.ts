@@ -16,6 +16,10 @@ function countBy<T>(values: T[]): Map<T, number> {
   return counts;
 }
 
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
 /** Gives every entry the target marker; paragraphs need a blank line between them. */
 function normaliseMarkers(analysis: Analysis, list: ReferenceList, target: string): FileEdit[] {
   const doc = analysis.document;
@@ -28,16 +32,18 @@ function normaliseMarkers(analysis: Analysis, list: ReferenceList, target: strin
       // Blank as the mask sees it: a comment on its own line between entries separates them already.
       const between = text.slice(previous.end, entry.shape.markerStart);
       if (!/\n[ \t]*\r?\n/.test(analysis.model.masked.slice(previous.end, entry.shape.markerStart))) {
-        // Only white space is rewritten; anything else between (a comment) stays, after a new blank line.
-        const end = /^\s*$/.test(between) ? entry.shape.markerStart : previous.end;
-        edits.push({ uri: doc.uri, range: { start: doc.positionAt(previous.end), end: doc.positionAt(end) }, newText: eol + eol });
+        // Only white space is rewritten; anything else between stays, and the blank line goes before the entry.
+        const at = lineStart(text, entry.shape.markerStart);
+        edits.push(/^\s*$/.test(between)
+          ? { uri: doc.uri, range: { start: doc.positionAt(previous.end), end: doc.positionAt(entry.shape.markerStart) }, newText: eol + eol }
+          : { uri: doc.uri, range: { start: doc.positionAt(at), end: doc.positionAt(at) }, newText: eol });
       }
     }
     const wanted = markerText(target, i);
     if (text.slice(entry.shape.markerStart, entry.shape.markerEnd) !== wanted) {
       // A paragraph becomes an item with its marker at the start of the line, before whatever the mask hides there
       // (a comment): only there does the line read as a list item.
-      const start = entry.shape.marker === '' ? text.lastIndexOf('\n', entry.shape.markerStart - 1) + 1 : entry.shape.markerStart;
+      const start = entry.shape.marker === '' ? lineStart(text, entry.shape.markerStart) : entry.shape.markerStart;
       const end = entry.shape.marker === '' ? start : entry.shape.markerEnd;
       edits.push({ uri: doc.uri, range: { start: doc.positionAt(start), end: doc.positionAt(end) }, newText: wanted });
     }
