@@ -20,13 +20,22 @@ function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
-/** Gives every entry the target marker; paragraphs need a blank line between them. */
-function normaliseMarkers(analysis: Analysis, list: ReferenceList, target: string): FileEdit[] {
+/**
+ * Gives every entry the target marker; paragraphs need a blank line between them. Null when an entry's line
+ * starts in text the mask hides (a comment, a code span from the line before): a marker or line break written
+ * there would be hidden too, and the fix would never take.
+ */
+function normaliseMarkers(analysis: Analysis, list: ReferenceList, target: string): FileEdit[] | null {
   const doc = analysis.document;
   const text = doc.getText();
+  const { masked } = analysis.model;
+  const hiddenLineStart = (offset: number) => {
+    const start = lineStart(text, offset);
+    return masked.slice(start, offset + 1) !== text.slice(start, offset + 1);
+  };
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const edits: FileEdit[] = [];
-  list.entries.forEach((entry, i) => {
+  for (const [i, entry] of list.entries.entries()) {
     const previous = list.entries[i - 1];
     if (target === '' && previous) {
       // Blank as the mask sees it: a comment on its own line between entries separates them already.
@@ -34,6 +43,7 @@ function normaliseMarkers(analysis: Analysis, list: ReferenceList, target: strin
       if (!/\n[ \t]*\r?\n/.test(analysis.model.masked.slice(previous.end, entry.shape.markerStart))) {
         // Only white space is rewritten; anything else between stays, and the blank line goes before the entry.
         const at = lineStart(text, entry.shape.markerStart);
+        if (!/^\s*$/.test(between) && hiddenLineStart(entry.shape.markerStart)) return null;
         edits.push(/^\s*$/.test(between)
           ? { uri: doc.uri, range: { start: doc.positionAt(previous.end), end: doc.positionAt(entry.shape.markerStart) }, newText: eol + eol }
           : { uri: doc.uri, range: { start: doc.positionAt(at), end: doc.positionAt(at) }, newText: eol });
@@ -41,13 +51,13 @@ function normaliseMarkers(analysis: Analysis, list: ReferenceList, target: strin
     }
     const wanted = markerText(target, i);
     if (text.slice(entry.shape.markerStart, entry.shape.markerEnd) !== wanted) {
-      // A paragraph becomes an item with its marker at the start of the line, before whatever the mask hides there
-      // (a comment): only there does the line read as a list item.
+      // A paragraph becomes an item with its marker at the start of its line.
+      if (entry.shape.marker === '' && hiddenLineStart(entry.shape.markerStart)) return null;
       const start = entry.shape.marker === '' ? lineStart(text, entry.shape.markerStart) : entry.shape.markerStart;
       const end = entry.shape.marker === '' ? start : entry.shape.markerEnd;
       edits.push({ uri: doc.uri, range: { start: doc.positionAt(start), end: doc.positionAt(end) }, newText: wanted });
     }
-  });
+  }
   return edits;
 }
 
@@ -62,12 +72,13 @@ export const referenceFormat: Rule = {
         const target = majorityMarker(list);
         const odd = list.entries.find((e) => e.shape.marker !== target)!;
         const shapes = [...markers].map(([m, n]) => markerName(m, n)).join(', ');
+        const edits = normaliseMarkers(analysis, list, target);
         findings.push({
           code: 'reference-format',
           range: odd.range,
           message: `The ${list.heading} list mixes entry shapes (${shapes}); expected ${markerName(target, list.entries.length).replace(/^\d+ /, '')} throughout`,
           data: { marker: target },
-          fixes: [{ title: `Write every entry as ${markerName(target, 2).replace(/^\d+ /, '')}`, edits: normaliseMarkers(analysis, list, target), fixAll: true }],
+          fixes: edits ? [{ title: `Write every entry as ${markerName(target, 2).replace(/^\d+ /, '')}`, edits, fixAll: true }] : [],
         });
       }
       const years = countBy(list.entries.map((e) => e.shape.yearStyle).filter((s) => s !== 'none'));
