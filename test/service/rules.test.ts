@@ -65,6 +65,17 @@ describe('resolution rules', () => {
     assert.deepEqual(check(umlaut).map((d) => d.message), ["'Muller 2010' has no entry; did you mean Müller, K. (2010)?"]);
   });
 
+  test('ambiguous-citation gives a work listed twice its letter in both listings', () => {
+    // Found by the full-mode fix properties: the second listing kept `1900b`, and the citation stayed ambiguous.
+    const text = '(Smith 1900b) the\n\n## References\n\nSmith, J. (1900b) *Khrushchev*. London: Macmillan\nSmith, J. (1900b) *Khrushchev*. London: Macmillan\n\nSmith (1900b) the\n';
+    const document = doc(text);
+    const diagnostic = service().getDiagnostics(document).find((d) => d.code === 'ambiguous-citation')!;
+    const action = service().getCodeActions(document, diagnostic.range).find((a) => a.title === "Cite Smith (1900b) 'the' as 1900b")!;
+    const after = applyWorkspaceEdit(document, action.edit!);
+    assert.equal(after, text.replaceAll('Smith, J. (1900b)', 'Smith, J. (1900a)'));
+    assert.deepEqual(service().getDiagnostics(doc(after)).filter((d) => d.code === 'ambiguous-citation'), []);
+  });
+
   test('misspelled-author offers no fix whose name a citation cannot carry', () => {
     // Found by the full-mode fix properties: the entry `as Unlisted's (1999)` made the fix write `(as Unlisted's 1999)`.
     const text = "Unlisted's (1999)\n\n## References\n\n\n\nas Unlisted's (1999) (Unlisted 1999)\n";

@@ -1,5 +1,6 @@
 import type { Analysis } from '../analysis';
-import type { ReferenceEntry } from '../model';
+import type { ListEntry, ReferenceEntry } from '../model';
+import { workKey } from '../resolve/workKey';
 import { describeEntry, describeItem } from './describe';
 import { itemsWithStatus } from './resolutionRules';
 import type { FileEdit, Rule } from './rule';
@@ -14,9 +15,12 @@ function suffixEdits(analysis: Analysis, candidates: readonly ReferenceEntry[], 
   const uri = analysis.document.uri;
   const edits: FileEdit[] = [];
   candidates.forEach((entry, i) => {
-    if (!entry.yearRange || !entry.year) return;
-    const base = entry.year.replace(/[a-r]$/, '');
-    edits.push({ uri, range: entry.yearRange, newText: base + SUFFIXES[i] });
+    // A work listed twice in its list gets its letter in both listings, or the second would stay as ambiguous.
+    const list = analysis.model.lists.find((l) => l.entries.includes(entry as ListEntry));
+    for (const listing of list ? list.entries.filter((e) => e === entry || workKey(e) === workKey(entry)) : [entry]) {
+      if (!listing.yearRange || !listing.year) continue;
+      edits.push({ uri, range: listing.yearRange, newText: listing.year.replace(/[a-r]$/, '') + SUFFIXES[i] });
+    }
   });
   const base = (candidates[chosen].year ?? '').replace(/[a-r]$/, '');
   edits.push({ uri, range: citedYear.range, newText: base + SUFFIXES[chosen] });
@@ -32,8 +36,9 @@ export const ambiguousCitation: Rule = {
       const candidates = resolution.candidates;
       // `Lee 2001` against `2001a` and `2001b`: choosing a letter is enough; two entries of one year need letters.
       const alreadySuffixed = candidates.every((e) => /[a-r]$/.test(e.year ?? '')) && new Set(candidates.map((e) => e.year)).size === candidates.length;
-      // `forthcoming` and `n.d.` take no letter the scanners would read back: no fix for them.
-      const numeric = candidates.every((e) => /^\d{4}[a-r]?$/.test(e.year ?? ''));
+      // `forthcoming` and `n.d.` take no letter the scanners would read back: no fix for them. Nor for works of a
+      // bibliography file: their years are not in this document.
+      const numeric = candidates.every((e) => /^\d{4}[a-r]?$/.test(e.year ?? '') && e.source === 'document');
       return [{
         code: 'ambiguous-citation' as const,
         range: item.yearRange,
