@@ -166,10 +166,20 @@ class BibliographySession {
   }
 }
 
+/** Runs a test on a fresh session, which must end with no problem logged and exit 0; its folder always goes. */
+async function inSession(body: (s: BibliographySession) => Promise<void>, refreshSupport = true): Promise<void> {
+  const s = new BibliographySession(refreshSupport);
+  try {
+    await body(s);
+    await s.finish();
+  } finally {
+    s.dispose();
+  }
+}
+
 describe('a bibliography file changing under an open document', { timeout: 120_000 }, () => {
   it('deleted while the document is open: missing-bibliography at the line naming it; restored: the clean state', async (t) => {
-    const s = new BibliographySession();
-    try {
+    await inSession(async (s) => {
       await s.start({ 'refs.bib': FULL });
       assert.deepEqual(await s.paper(), CLEAN);
 
@@ -183,15 +193,11 @@ describe('a bibliography file changing under an open document', { timeout: 120_0
       assert.deepEqual(await s.paper(), CLEAN);
       assert.deepEqual(s.shownFor('refs.bib'), []);
       t.diagnostic(`faults injected: ${s.faults} (delete, restore)`);
-      await s.finish();
-    } finally {
-      s.dispose();
-    }
+    });
   });
 
   it('renamed away and back (a delete and a create in one notification each): missing, then the clean state', async (t) => {
-    const s = new BibliographySession();
-    try {
+    await inSession(async (s) => {
       await s.start({ 'refs.bib': FULL });
       assert.deepEqual(await s.paper(), CLEAN);
 
@@ -204,21 +210,17 @@ describe('a bibliography file changing under an open document', { timeout: 120_0
       assert.deepEqual(await s.paper(), CLEAN);
       assert.deepEqual([...s.pushed.values()].flat(), [], 'nothing pushed for either name');
       t.diagnostic(`faults injected: ${s.faults} (rename away, rename back)`);
-      await s.finish();
-    } finally {
-      s.dispose();
-    }
+    });
   });
 
   it('renamed while it is the only .bib beside a document that names none: the new name is used at once', async (t) => {
-    const s = new BibliographySession();
-    const paper = 'See [@alpha], [@beta] and [@gamma], but not [@wagner1999].\n';
-    const at = paper.indexOf('@wagner1999') + 1;
-    const unknownKey = (fileName: string): Diagnostic[] => [{
-      range: range(0, at, at + 10), severity: 1, code: 'unresolved-citation', source: 'citewright',
-      message: `'@wagner1999' has no entry in ${fileName}`, data: { suggestions: [] },
-    }];
-    try {
+    await inSession(async (s) => {
+      const paper = 'See [@alpha], [@beta] and [@gamma], but not [@wagner1999].\n';
+      const at = paper.indexOf('@wagner1999') + 1;
+      const unknownKey = (fileName: string): Diagnostic[] => [{
+        range: range(0, at, at + 10), severity: 1, code: 'unresolved-citation', source: 'citewright',
+        message: `'@wagner1999' has no entry in ${fileName}`, data: { suggestions: [] },
+      }];
       await s.start({ 'refs.bib': FULL }, paper);
       assert.deepEqual(await s.paper(), unknownKey('refs.bib'));
 
@@ -230,15 +232,11 @@ describe('a bibliography file changing under an open document', { timeout: 120_0
       await s.changed([['library.bib', FileChangeType.Deleted], ['refs.bib', FileChangeType.Created]]);
       assert.deepEqual(await s.paper(), unknownKey('refs.bib'));
       t.diagnostic(`faults injected: ${s.faults} (rename to library.bib, rename back)`);
-      await s.finish();
-    } finally {
-      s.dispose();
-    }
+    });
   });
 
   it('written in place by an auto-export, cut off mid-entry then completed: the broken entry at its line, the rest resolve; then the clean state', async (t) => {
-    const s = new BibliographySession();
-    try {
+    await inSession(async (s) => {
       await s.start({ 'refs.bib': FULL });
       assert.deepEqual(await s.paper(), CLEAN);
       for (const cut of TRUNCATIONS) {
@@ -252,15 +250,11 @@ describe('a bibliography file changing under an open document', { timeout: 120_0
         assert.deepEqual(s.shownFor('refs.bib'), [], `completed after the cut ${cut.name}: the broken entry is gone`);
       }
       t.diagnostic(`faults injected: ${s.faults} (${TRUNCATIONS.length} truncations mid-entry, each then completed)`);
-      await s.finish();
-    } finally {
-      s.dispose();
-    }
+    });
   });
 
   it('emptied (0 bytes) mid-write, then completed: every key unresolved, nothing broken; then the clean state', async (t) => {
-    const s = new BibliographySession();
-    try {
+    await inSession(async (s) => {
       await s.start({ 'refs.bib': FULL });
       assert.deepEqual(await s.paper(), CLEAN);
 
@@ -275,15 +269,11 @@ describe('a bibliography file changing under an open document', { timeout: 120_0
       assert.deepEqual(await s.paper(), CLEAN);
       assert.deepEqual(s.shownFor('refs.bib'), []);
       t.diagnostic(`faults injected: ${s.faults} (emptied, one entry, completed)`);
-      await s.finish();
-    } finally {
-      s.dispose();
-    }
+    });
   });
 
   it('rewritten with the same size and modification time (coarse file-system timestamps): the file event is enough to read it again', async (t) => {
-    const s = new BibliographySession();
-    try {
+    await inSession(async (s) => {
       await s.start({ 'refs.bib': FULL });
       // Every write below leaves the same whole second as its modification time, as a file system with 1 s (HFS+) or
       // 2 s (FAT) timestamps would when the export rewrites the file within that time.
@@ -312,17 +302,13 @@ describe('a bibliography file changing under an open document', { timeout: 120_0
       await s.changed([['refs.bib', FileChangeType.Changed]]);
       assert.deepEqual(await s.paper(), CLEAN);
       t.diagnostic(`faults injected: ${s.faults} (same-size rewrites with the modification time kept)`);
-      await s.finish();
-    } finally {
-      s.dispose();
-    }
+    });
   });
 
   it('open in an editor while the export cuts it off: VS Code reloads it (didChange), and its own diagnostics show the broken entry', async (t) => {
-    const s = new BibliographySession();
-    const bibUri = s.uri('refs.bib');
-    const cut = TRUNCATIONS[0];
-    try {
+    await inSession(async (s) => {
+      const bibUri = s.uri('refs.bib');
+      const cut = TRUNCATIONS[0];
       await s.start({ 'refs.bib': FULL });
       assert.deepEqual(await s.paper(), CLEAN);
 
@@ -359,15 +345,11 @@ describe('a bibliography file changing under an open document', { timeout: 120_0
       assert.deepEqual(await s.paper(), CLEAN);
       assert.deepEqual(s.shownFor('refs.bib'), []);
       t.diagnostic(`faults injected: ${s.faults} (cut off closed, completed and cut off again while open, completed once closed)`);
-      await s.finish();
-    } finally {
-      s.dispose();
-    }
+    });
   });
 
   it('a client without workspace/diagnostic/refresh: file events neither crash the server nor ask for a refresh', async (t) => {
-    const s = new BibliographySession(false);
-    try {
+    await inSession(async (s) => {
       await s.start({ 'refs.bib': FULL });
       assert.deepEqual(await s.paper(), CLEAN);
       unlinkSync(s.path('refs.bib'));
@@ -379,9 +361,6 @@ describe('a bibliography file changing under an open document', { timeout: 120_0
       assert.deepEqual(await s.paper(), CLEAN);
       assert.equal(s.refreshes, 0);
       t.diagnostic(`faults injected: ${s.faults} (delete, cut off, completed) to a client that cannot refresh`);
-      await s.finish();
-    } finally {
-      s.dispose();
-    }
+    }, false);
   });
 });
