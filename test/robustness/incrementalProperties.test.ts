@@ -156,6 +156,41 @@ describe('incremental analysis equals analysis from scratch: regressions', () =>
       text: '@good) example\n\nAs @good shows.\n',
       citations: ['narrative 0-5 @good', 'narrative 19-24 @good'],
     },
+    {
+      name: 'prose typed before a reference list, which moves with its entries',
+      base: 'See (Smith 1999).\n\n## References\n\nSmith, J. (1999) Title.\n',
+      change: { range: { start: at(0, 0), end: at(0, 0) }, text: 'Also\n\n' },
+      text: 'Also\n\nSee (Smith 1999).\n\n## References\n\nSmith, J. (1999) Title.\n',
+      citations: ['parenthetical 10-22 Smith 1999'],
+    },
+    {
+      name: 'a heading typed well above a list, which makes the text below it a list of its own',
+      base: 'Intro (Smith 1999).\n\nSmith, J. (1999) Title.\n\nMore prose.\n\nAnd more.\n\n## References\n\nJones, A. (2000) Other.\n',
+      change: { range: { start: at(1, 0), end: at(1, 0) }, text: '\n## Bibliography\n' },
+      text: 'Intro (Smith 1999).\n\n## Bibliography\n\nSmith, J. (1999) Title.\n\nMore prose.\n\nAnd more.\n\n## References\n\nJones, A. (2000) Other.\n',
+      citations: ['parenthetical 6-18 Smith 1999'],
+    },
+    {
+      name: 'the heading that ended a list removed, so that the paragraph after it joins the list',
+      base: '## References\n\nSmith, J. (1999) Title.\n\n# Next\n\nSee (Smith 1999) here.\n',
+      change: { range: { start: at(4, 0), end: at(5, 0) }, text: '' },
+      text: '## References\n\nSmith, J. (1999) Title.\n\n\nSee (Smith 1999) here.\n',
+      citations: [],
+    },
+    {
+      name: 'the heading that ended a list removed, so that a citing paragraph two paragraphs on falls inside the list',
+      base: '## References\n\nSmith, J. (1999) Title.\n\n# Next\n\nProse here.\n\n(Smith 1999) says so.\n\nSmith, J. (2001) Another.\n',
+      change: { range: { start: at(4, 0), end: at(5, 0) }, text: '' },
+      text: '## References\n\nSmith, J. (1999) Title.\n\n\nProse here.\n\n(Smith 1999) says so.\n\nSmith, J. (2001) Another.\n',
+      citations: [],
+    },
+    {
+      name: 'an underline typed under a line after a list, which ends the list above it',
+      base: '## References\n\nSmith, J. (1999) Title.\n\nNext\n\nSee (Smith 1999) here.\n',
+      change: { range: { start: at(4, 4), end: at(4, 4) }, text: '\n====' },
+      text: '## References\n\nSmith, J. (1999) Title.\n\nNext\n====\n\nSee (Smith 1999) here.\n',
+      citations: ['parenthetical 55-67 Smith 1999'],
+    },
   ];
   for (const { name, base, change, text, citations } of cases) {
     it(name, () => {

@@ -8,20 +8,15 @@ import { scanAuthorDate } from './syntax/authorDateScanner';
 import { readCslYaml } from './bibliography/cslYamlReader';
 import { frontMatterBibliographies, inlineReferences, latexBibliographies, readBibitems } from './syntax/bibliographyLinks';
 import { scanLatex } from './syntax/latexScanner';
-import { IncrementalScan, versionChange, type TextVersion } from './syntax/incrementalScan';
-import { blankSpans, maskLatex, maskMarkdown } from './syntax/mask';
+import { IncrementalLists } from './syntax/incrementalLists';
+import { commonEnds, IncrementalScan, versionChange, visible, type TextVersion } from './syntax/incrementalScan';
+import { maskLatex, maskMarkdown } from './syntax/mask';
 import { exampleLabels, scanPandoc } from './syntax/pandocScanner';
-import { readReferenceLists } from './syntax/referenceList';
 
 const PANDOC_LANGUAGES = new Set(['markdown', 'quarto', 'rmd', 'pandoc']);
 
 export function isLatex(languageId: string, uri: string): boolean {
   return languageId === 'latex' || languageId === 'tex' || /\.tex$/i.test(uri);
-}
-
-/** Blanks the reference lists so that `Breslauer, G. W. (1980)` in an entry is not read as a citation. */
-function blankLists(masked: string, lists: readonly ReferenceList[]): string {
-  return blankSpans(masked, lists.map((l) => [l.start, l.end]));
 }
 
 /**
@@ -50,16 +45,17 @@ function buildLatexModel(document: TextDocument, text: string, toRange: (s: numb
   };
 }
 
-/** The scans of one document, kept by the service from version to version so that edits rescan little. */
+/** The lists and scans of one document, kept by the service from version to version so that edits redo little. */
 export interface ModelCaches {
+  readonly lists: IncrementalLists;
   readonly authorDate: IncrementalScan;
   readonly pandoc: IncrementalScan;
-  /** The version the scans last saw: the next one is compared with it once, for both. */
+  /** The version last seen: the next one is compared with it once, for the lists and both scans. */
   lastVersion: TextVersion | null;
 }
 
 export function createModelCaches(): ModelCaches {
-  return { authorDate: new IncrementalScan(), pandoc: new IncrementalScan(), lastVersion: null };
+  return { lists: new IncrementalLists(), authorDate: new IncrementalScan(), pandoc: new IncrementalScan(), lastVersion: null };
 }
 
 export function buildDocumentModel(document: TextDocument, caches: ModelCaches = createModelCaches()): DocumentModel {
@@ -67,19 +63,22 @@ export function buildDocumentModel(document: TextDocument, caches: ModelCaches =
   const toRange = (start: number, end: number): Range => ({ start: document.positionAt(start), end: document.positionAt(end) });
   if (isLatex(document.languageId, document.uri)) return buildLatexModel(document, text, toRange);
   const masked = maskMarkdown(text).text;
-  const lists = readReferenceLists(text, masked, toRange);
+  const previous = caches.lastVersion;
+  const ends = previous && commonEnds(previous, { masked, text });
+  const lists = caches.lists.read(previous, { masked, text }, ends, toRange);
   const knownNames = new Set<string>();
   for (const list of lists) for (const entry of list.entries) {
     for (const author of entry.authors) knownNames.add(surnameKey(author));
   }
-  const withoutLists = blankLists(masked, lists);
   const names = [...knownNames].sort().join('\u0000');
-  const change = versionChange(caches.lastVersion, { masked: withoutLists, text });
-  caches.lastVersion = change.current;
+  // The scanners see the lists blank: `Breslauer, G. W. (1980)` in an entry is not a citation.
+  const current: TextVersion = { masked, text, hidden: lists.map((l) => [l.start, l.end] as const) };
+  const change = versionChange(previous, current, ends ?? { prefix: 0, suffix: 0 });
+  caches.lastVersion = current;
   const authorDate = caches.authorDate.scan(change, names, toRange, (m, t, r) => scanAuthorDate({ text: t, masked: m, toRange: r, knownNames }))
     .map((c) => ({ ...c, listIndex: servingList(c, lists) }));
   // Example labels `(@good)` anywhere make `@good` no citation: they are the pandoc scan's context.
-  const examples = PANDOC_LANGUAGES.has(document.languageId) ? exampleLabels(withoutLists) : new Set<string>();
+  const examples = PANDOC_LANGUAGES.has(document.languageId) ? exampleLabels(masked.includes('(@') ? visible(current, 0, masked.length) : '') : new Set<string>();
   const pandoc = PANDOC_LANGUAGES.has(document.languageId)
     ? caches.pandoc.scan(change, [...examples].sort().join('\u0000'), toRange, (m, t, r) => scanPandoc(m, t, r, examples))
     : [];

@@ -7,6 +7,7 @@ import type {
 import { analyseDocument, type Analysis, type LoadedBibliography } from './analysis';
 import { findBibliographies } from './bibliography/discovery';
 import { LibraryCache } from './bibliography/library';
+import { DocumentSnapshot } from './documentSnapshot';
 import { buildDocumentModel, createModelCaches, type ModelCaches } from './documentModel';
 import type { DocumentModel } from './model';
 import { NEVER_CANCELLED, throwIfCancelled, type Cancellation } from './cancellation';
@@ -100,7 +101,7 @@ function sizeNotice(length: number, limit: number): Diagnostic {
 
 export function createCitationService(options: CitationServiceOptions): CitationService {
   const workspace = options.workspace ?? EMPTY_WORKSPACE;
-  const models = new Map<string, { snapshot: TextDocument; model: DocumentModel; caches: ModelCaches }>();
+  const models = new Map<string, { snapshot: DocumentSnapshot; model: DocumentModel; caches: ModelCaches }>();
   const analyses = new Map<string, { key: string; analysis: Analysis }>();
   const libraries = new LibraryCache();
 
@@ -110,12 +111,14 @@ export function createCitationService(options: CitationServiceOptions): Citation
   }
 
   /** The model of this document version; hosts update documents in place (LSP's TextDocuments does), so it is built from an immutable snapshot. */
-  function modelOf(document: TextDocument): { snapshot: TextDocument; model: DocumentModel; caches: ModelCaches } {
+  function modelOf(document: TextDocument): { snapshot: DocumentSnapshot; model: DocumentModel; caches: ModelCaches } {
     const cached = models.get(document.uri);
     const text = document.getText();
     if (cached && cached.snapshot.version === document.version && cached.snapshot.getText() === text) return cached;
-    const snapshot = TextDocument.create(document.uri, document.languageId, document.version, text);
-    const checked = tooLarge(snapshot) ? TextDocument.create(document.uri, document.languageId, document.version, '') : snapshot;
+    const snapshot = cached
+      ? DocumentSnapshot.after(cached.snapshot, document.languageId, document.version, text)
+      : DocumentSnapshot.create(document.uri, document.languageId, document.version, text);
+    const checked = tooLarge(snapshot) ? DocumentSnapshot.create(document.uri, document.languageId, document.version, '') : snapshot;
     // The paragraph caches carry over from the previous version: only changed paragraphs are scanned again.
     const caches = cached?.caches ?? createModelCaches();
     const built = { snapshot, model: buildDocumentModel(checked, caches), caches };

@@ -4,12 +4,14 @@
 // known, pandoc's example labels) is their `context`, so the result equals a scan of the whole text.
 import type { Range } from 'vscode-languageserver-types';
 import type { Citation, CitationItem, Locator } from '../model';
+import { commonPrefix, commonSuffix, type TextEnds } from '../textEnds';
+import { blankSpans } from './mask';
 import type { ToRange } from './referenceList';
 
 /** A scanner: offsets and ranges relative to the text it is given. */
 export type CitationScanner = (masked: string, text: string, toRange: ToRange) => Citation[];
 
-function shiftRange(range: Range, lines: number): Range {
+export function shiftRange(range: Range, lines: number): Range {
   return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
 }
 
@@ -66,50 +68,79 @@ function countLines(text: string, from: number, to: number): number {
   return relativeToRange(text.slice(from, to))(0, to - from).end.line;
 }
 
-/** Length of the common prefix, compared a block at a time (native comparison), then character by character. */
-function commonPrefix(a: string, b: string): number {
-  const shorter = Math.min(a.length, b.length);
-  let at = 0;
-  for (let step = 1 << 16; step >= 1; step >>= 4) {
-    while (at + step <= shorter && a.slice(at, at + step) === b.slice(at, at + step)) at += step;
-  }
-  return at;
-}
+export type Span = readonly [start: number, end: number];
 
-/** Length of the common suffix, not reaching into the first `prefix` characters of either. */
-function commonSuffix(a: string, b: string, prefix: number): number {
-  const limit = Math.min(a.length, b.length) - prefix;
-  let length = 0;
-  for (let step = 1 << 16; step >= 1; step >>= 4) {
-    while (length + step <= limit && a.slice(a.length - length - step, a.length - length) === b.slice(b.length - length - step, b.length - length)) length += step;
-  }
-  return length;
-}
-
-/** One version of a document as the scanners see it: the masked text and the text. */
+/** One version of a document as the scanners see it. */
 export interface TextVersion {
   readonly masked: string;
   readonly text: string;
+  /** Spans of the masked text the scanners see blank (the reference lists, whose entries are no citations), in order. */
+  readonly hidden: readonly Span[];
 }
 
-/** How a version differs from the one before it: the common prefix and suffix of the two. */
-export interface VersionChange {
+/** How a version differs from the one before it. */
+export interface VersionChange extends TextEnds {
   readonly previous: TextVersion | null;
   readonly current: TextVersion;
-  readonly prefix: number;
-  readonly suffix: number;
 }
 
 /**
- * Compares a version with the one before it, in both the masked text and the text: a citation's text is taken
- * from the document, so an edit that the mask hides (`(Smith \`x\` 1999)` to `\`y\``) still changes it. Worked
- * out once per version and shared by every scan of it.
+ * The common prefix and suffix of two versions, in both the masked text and the text: a citation's text is taken
+ * from the document, so an edit that the mask hides (`(Smith \`x\` 1999)` to `\`y\``) still changes it.
  */
-export function versionChange(previous: TextVersion | null, current: TextVersion): VersionChange {
-  if (previous === null) return { previous, current, prefix: 0, suffix: 0 };
+export function commonEnds(previous: Omit<TextVersion, 'hidden'>, current: Omit<TextVersion, 'hidden'>): TextEnds {
   const prefix = Math.min(commonPrefix(previous.masked, current.masked), commonPrefix(previous.text, current.text));
   const suffix = Math.min(commonSuffix(previous.masked, current.masked, prefix), commonSuffix(previous.text, current.text, prefix));
+  return { prefix, suffix };
+}
+
+/** The parts of hidden spans outside the changed text, before it and after it (in the current version's offsets). */
+function hiddenOutside(hidden: readonly Span[], changeStart: number, changeEnd: number, shift: number): { before: Span[]; after: Span[] } {
+  const before: Span[] = [];
+  const after: Span[] = [];
+  for (const [start, end] of hidden) {
+    if (start < Math.min(end, changeStart)) before.push([start, Math.min(end, changeStart)]);
+    if (Math.max(start, changeEnd) < end) after.push([Math.max(start, changeEnd) + shift, end + shift]);
+  }
+  return { before, after };
+}
+
+const sameSpan = (a: Span | undefined, b: Span | undefined) => a !== undefined && b !== undefined && a[0] === b[0] && a[1] === b[1];
+
+/**
+ * How `current` differs from `previous`, given their common ends (`commonEnds`): widened to take in whatever
+ * the scanners see differently outside the edited text because a hidden span moved, grew, shrank, came or went.
+ */
+export function versionChange(previous: TextVersion | null, current: TextVersion, ends: TextEnds): VersionChange {
+  if (previous === null) return { previous, current, prefix: 0, suffix: 0 };
+  let { prefix, suffix } = ends;
+  const length = current.masked.length;
+  const old = hiddenOutside(previous.hidden, prefix, previous.masked.length - suffix, length - previous.masked.length);
+  const now = hiddenOutside(current.hidden, prefix, length - suffix, 0);
+  // Before the change, everything up to the first pair of spans that differ is seen alike; after it, everything
+  // from the last such pair on.
+  for (let i = 0; i < Math.max(old.before.length, now.before.length); i++) {
+    if (sameSpan(old.before[i], now.before[i])) continue;
+    prefix = Math.min(prefix, old.before[i]?.[0] ?? prefix, now.before[i]?.[0] ?? prefix);
+    break;
+  }
+  for (let i = 1; i <= Math.max(old.after.length, now.after.length); i++) {
+    const a = old.after[old.after.length - i];
+    const b = now.after[now.after.length - i];
+    if (sameSpan(a, b)) continue;
+    suffix = Math.min(suffix, length - Math.max(a?.[1] ?? 0, b?.[1] ?? 0));
+    break;
+  }
   return { previous, current, prefix, suffix };
+}
+
+/** The masked text from `start` to `end` as the scanners see it: hidden spans blanked. */
+export function visible(version: TextVersion, start: number, end: number): string {
+  const spans: Array<[number, number]> = [];
+  for (const [from, to] of version.hidden) {
+    if (from < end && to > start) spans.push([Math.max(from, start) - start, Math.min(to, end) - start]);
+  }
+  return blankSpans(start === 0 && end === version.masked.length ? version.masked : version.masked.slice(start, end), spans);
 }
 
 interface Scanned {
@@ -151,8 +182,8 @@ export class IncrementalScan {
     const lineDelta = last ? countLines(masked, start, end) - countLines(previous, start, oldEnd) : 0;
     // The whole text is scanned with the document's own positions; a part, with positions relative to it.
     const rescanned = start === 0 && end === masked.length
-      ? scanner(masked, text, toRange)
-      : scanner(masked.slice(start, end), text.slice(start, end), relativeToRange(text.slice(start, end))).map((c) => moved(c, start, toRange(start, start).start.line));
+      ? scanner(visible(change.current, 0, end), text, toRange)
+      : scanner(visible(change.current, start, end), text.slice(start, end), relativeToRange(text.slice(start, end))).map((c) => moved(c, start, toRange(start, start).start.line));
     const kept = last?.citations ?? [];
     const citations = [
       ...kept.filter((c) => c.outerEnd <= start),

@@ -303,7 +303,6 @@ function readNarrative(scan: Scan, token: KeyToken, closeOf: ReadonlyMap<number,
 export function exampleLabels(masked: string): Set<string> {
   const labels = new Set<string>();
   if (!masked.includes('(@')) return labels;
-  if (!masked.includes('(@')) return labels;
   for (const match of masked.matchAll(EXAMPLE_LABEL)) labels.add(match[1]);
   return labels;
 }

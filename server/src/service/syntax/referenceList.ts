@@ -136,10 +136,39 @@ function normaliseMarker(marker: string): string {
   return /\d/.test(marker) ? marker.replace(/\d+/, '1') : marker;
 }
 
-export function readReferenceLists(text: string, masked: string, toRange: ToRange, firstId = 1): ReferenceList[] {
+/** The offsets of the lines from two before the one holding `from` to two after the one holding `to`. */
+export function linesAround(text: string, from: number, to: number): [start: number, end: number] {
+  let start = from;
+  for (let n = 0; n < 3 && start > 0; n++) start = text.lastIndexOf('\n', start - 2) + 1;
+  let end = to;
+  for (let n = 0; n < 3 && end < text.length; n++) {
+    const next = text.indexOf('\n', end + (n === 0 ? 0 : 1));
+    end = next < 0 ? text.length : next;
+  }
+  return [start, end];
+}
+
+/**
+ * Whether a line around `from`..`to` of the masked text (see `linesAround`) is a heading, or may be one as far
+ * as the lines next to it show: an edit there may start or end a list.
+ */
+export function headingNear(masked: string, from: number, to: number): boolean {
+  const [start, end] = linesAround(masked, from, to);
+  const lines = splitLines(masked.slice(start, end));
+  return lines.some((_, i) => listHeadingAt(lines, i) !== null || headingAt(lines, i) !== null);
+}
+
+/** The reference lists of a text, each with where the text it was read from ends (offset of the end of the heading that closed it, or of the text). */
+export interface ReadLists {
+  readonly lists: ReferenceList[];
+  readonly regionEnds: number[];
+}
+
+export function readReferenceLists(text: string, masked: string, toRange: ToRange): ReadLists {
   const lines = splitLines(masked);
   const lists: ReferenceList[] = [];
-  let nextId = firstId;
+  const regionEnds: number[] = [];
+  let nextId = 1;
   for (let i = 0; i < lines.length; i++) {
     const heading = listHeadingAt(lines, i);
     if (!heading) continue;
@@ -192,7 +221,8 @@ export function readReferenceLists(text: string, masked: string, toRange: ToRang
       range: toRange(headingLine.start, listEnd),
       entries,
     });
+    regionEnds.push(end < lines.length ? lines[end].end : masked.length);
     i = end - 1;
   }
-  return lists;
+  return { lists, regionEnds };
 }
