@@ -3,7 +3,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import type { Citation, DocumentKind, DocumentModel, ReferenceList } from './model';
-import { surnameKey } from './resolve/surname';
 import { scanAuthorDate } from './syntax/authorDateScanner';
 import { readCslYaml } from './bibliography/cslYamlReader';
 import { frontMatterBibliographies, inlineReferences, latexBibliographies, readBibitems } from './syntax/bibliographyLinks';
@@ -65,12 +64,7 @@ export function buildDocumentModel(document: TextDocument, caches: ModelCaches =
   const masked = maskMarkdown(text).text;
   const previous = caches.lastVersion;
   const ends = previous && commonEnds(previous, { masked, text });
-  const lists = caches.lists.read(previous, { masked, text }, ends, toRange);
-  const knownNames = new Set<string>();
-  for (const list of lists) for (const entry of list.entries) {
-    for (const author of entry.authors) knownNames.add(surnameKey(author));
-  }
-  const names = [...knownNames].sort().join('\u0000');
+  const { lists, knownNames, names } = caches.lists.read(previous, { masked, text }, ends, toRange);
   // The scanners see the lists blank: `Breslauer, G. W. (1980)` in an entry is not a citation.
   const current: TextVersion = { masked, text, hidden: lists.map((l) => [l.start, l.end] as const) };
   const change = versionChange(previous, current, ends ?? { prefix: 0, suffix: 0 });

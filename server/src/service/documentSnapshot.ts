@@ -4,6 +4,7 @@
 // exactly (line breaks `\r\n`, `\n`, `\r`; an offset inside a line break counts as before it).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
+import { lineStartsOf } from './bibliography/lineIndex';
 import { textEnds } from './textEnds';
 
 const CR = 13;
@@ -13,15 +14,6 @@ const LF = 10;
 function startsLine(text: string, offset: number): boolean {
   const before = text.charCodeAt(offset - 1);
   return before === LF || (before === CR && text.charCodeAt(offset) !== LF);
-}
-
-function lineStartsOf(text: string): Int32Array {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === LF || (code === CR && text.charCodeAt(i + 1) !== LF)) starts.push(i + 1);
-  }
-  return Int32Array.from(starts);
 }
 
 /** Index of the first value in sorted `values` that is at least `offset`. */

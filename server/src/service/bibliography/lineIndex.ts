@@ -2,6 +2,30 @@
 // Line breaks are \n, \r\n and \r, as in vscode-languageserver-textdocument.
 import type { Position, Range } from 'vscode-languageserver-types';
 
+/** Offset of the first character of each line of a text. */
+export function lineStartsOf(text: string): Int32Array {
+  if (text.indexOf('\r') === -1) {
+    // Fast path for texts without carriage returns (nearly all): count, then fill, with indexOf.
+    let count = 1;
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+    const starts = new Int32Array(count);
+    let line = 1;
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts[line++] = at + 1;
+    return starts;
+  }
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (code === 10) {
+      starts.push(i + 1);
+    }
+  }
+  return Int32Array.from(starts);
+}
+
 export class LineIndex {
   /** Offset of the first character of each line. */
   private readonly lineStarts: Int32Array;
@@ -9,27 +33,7 @@ export class LineIndex {
   private lastLine = 0;
 
   constructor(text: string) {
-    if (text.indexOf('\r') === -1) {
-      // Fast path for files without carriage returns (nearly all): count, then fill, with indexOf.
-      let count = 1;
-      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
-      const starts = new Int32Array(count);
-      let line = 1;
-      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts[line++] = at + 1;
-      this.lineStarts = starts;
-      return;
-    }
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (code === 10) {
-        starts.push(i + 1);
-      }
-    }
-    this.lineStarts = Int32Array.from(starts);
+    this.lineStarts = lineStartsOf(text);
   }
 
   get lineCount(): number {

@@ -3,6 +3,7 @@
 // are, the ones after it move with the text. Reading the lists of a thesis anew takes longer than the rest of
 // an edit's work.
 import type { ListEntry, ReferenceList } from '../model';
+import { surnameKey } from '../resolve/surname';
 import type { TextEnds } from '../textEnds';
 import { shiftRange } from './incrementalScan';
 import { headingNear, linesAround, readReferenceLists, type ReadLists, type ToRange } from './referenceList';
@@ -40,21 +41,37 @@ function movedList(list: ReferenceList, offset: number, lines: number): Referenc
   };
 }
 
+/** A version's lists and the names their entries make known to the author-date scanner. */
+export interface KnownLists extends ReadLists {
+  /** Surnames and organisation names of the entries, in `surnameKey` form. */
+  readonly knownNames: ReadonlySet<string>;
+  /** The same, sorted and joined: the author-date scan's context. */
+  readonly names: string;
+}
+
+function withNames(read: ReadLists): KnownLists {
+  const knownNames = new Set<string>();
+  for (const list of read.lists) for (const entry of list.entries) {
+    for (const author of entry.authors) knownNames.add(surnameKey(author));
+  }
+  return { ...read, knownNames, names: [...knownNames].sort().join('\u0000') };
+}
+
 export class IncrementalLists {
-  private last: { version: ListedVersion; read: ReadLists } | null = null;
+  private last: { version: ListedVersion; known: KnownLists } | null = null;
 
   /** The lists of `current`; `ends` says where it differs from `previous` (null: read them anew). */
-  read(previous: ListedVersion | null, current: ListedVersion, ends: TextEnds | null, toRange: ToRange): ReferenceList[] {
+  read(previous: ListedVersion | null, current: ListedVersion, ends: TextEnds | null, toRange: ToRange): KnownLists {
     // The same strings: the version these lists were read from.
-    const last = this.last !== null && previous !== null && this.last.version.masked === previous.masked && this.last.version.text === previous.text ? this.last.read : null;
-    const read = last !== null && ends !== null ? this.moved(last, previous!, current, ends, toRange) : null;
-    const result = read ?? readReferenceLists(current.text, current.masked, toRange);
-    this.last = { version: current, read: result };
-    return result.lists;
+    const last = this.last !== null && previous !== null && this.last.version.masked === previous.masked && this.last.version.text === previous.text ? this.last.known : null;
+    const known = (last !== null && ends !== null ? this.moved(last, previous!, current, ends, toRange) : null)
+      ?? withNames(readReferenceLists(current.text, current.masked, toRange));
+    this.last = { version: current, known };
+    return known;
   }
 
-  /** The last lists moved past the edit, or null when the edit may have changed them. */
-  private moved(last: ReadLists, previous: ListedVersion, current: ListedVersion, ends: TextEnds, toRange: ToRange): ReadLists | null {
+  /** The last lists moved past the edit (their names unchanged), or null when the edit may have changed them. */
+  private moved(last: KnownLists, previous: ListedVersion, current: ListedVersion, ends: TextEnds, toRange: ToRange): KnownLists | null {
     const oldEnd = previous.masked.length - ends.suffix;
     const [from, to] = linesAround(previous.masked, ends.prefix, oldEnd);
     const touched = last.lists.some((list, i) => list.start <= to && last.regionEnds[i] >= from);
@@ -65,6 +82,7 @@ export class IncrementalLists {
     const start = last.lists[firstAfter].start + offset;
     const lines = toRange(start, start).start.line - last.lists[firstAfter].range.start.line;
     return {
+      ...last,
       lists: last.lists.map((list, i) => (i < firstAfter ? list : movedList(list, offset, lines))),
       regionEnds: last.regionEnds.map((end, i) => (i < firstAfter ? end : end + offset)),
     };

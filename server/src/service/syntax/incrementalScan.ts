@@ -74,7 +74,10 @@ export type Span = readonly [start: number, end: number];
 export interface TextVersion {
   readonly masked: string;
   readonly text: string;
-  /** Spans of the masked text the scanners see blank (the reference lists, whose entries are no citations), in order. */
+  /**
+   * Spans of the masked text the scanners see blank (the reference lists, whose entries are no citations), in
+   * order; each starts at a line start and has only white space after it on its last line.
+   */
   readonly hidden: readonly Span[];
 }
 
@@ -143,6 +146,33 @@ export function visible(version: TextVersion, start: number, end: number): strin
   return blankSpans(start === 0 && end === version.masked.length ? version.masked : version.masked.slice(start, end), spans);
 }
 
+/** Offset of the start of the line after the one holding `at` (the text's length on the last line). */
+function nextLineStart(text: string, at: number): number {
+  const lf = text.indexOf('\n', at);
+  const cr = text.indexOf('\r', at);
+  if (cr >= 0 && (lf < 0 || cr < lf)) return text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+  return lf < 0 ? text.length : lf + 1;
+}
+
+/**
+ * The parts of `start`..`end` outside the hidden spans, each from a line start. Scanned apart, they give what a
+ * scan of the text with the spans blanked gives: a hidden span starts at a line start and has only white space
+ * after it on its last line, so blanked it is blank lines, which the scanners never look across. No copy of the
+ * text is made (a slice of a string shares it; a blanked text would copy a thesis on every full scan).
+ */
+function shownParts(version: TextVersion, start: number, end: number): Array<[number, number]> {
+  const parts: Array<[number, number]> = [];
+  let at = start;
+  for (const [from, to] of version.hidden) {
+    if (to <= at) continue;
+    if (from >= end) break;
+    if (from > at) parts.push([at, from]);
+    at = Math.max(at, nextLineStart(version.masked, to));
+  }
+  if (at < end) parts.push([at, end]);
+  return parts;
+}
+
 interface Scanned {
   /** The version scanned: a change applies when it comes from this very version. */
   readonly version: TextVersion;
@@ -181,9 +211,11 @@ export class IncrementalScan {
     const offsetDelta = masked.length - previous.length;
     const lineDelta = last ? countLines(masked, start, end) - countLines(previous, start, oldEnd) : 0;
     // The whole text is scanned with the document's own positions; a part, with positions relative to it.
-    const rescanned = start === 0 && end === masked.length
-      ? scanner(visible(change.current, 0, end), text, toRange)
-      : scanner(visible(change.current, start, end), text.slice(start, end), relativeToRange(text.slice(start, end))).map((c) => moved(c, start, toRange(start, start).start.line));
+    const rescanned = shownParts(change.current, start, end).flatMap(([from, to]) => {
+      if (from === 0) return scanner(to === masked.length ? masked : masked.slice(0, to), to === text.length ? text : text.slice(0, to), toRange);
+      const part = text.slice(from, to);
+      return scanner(masked.slice(from, to), part, relativeToRange(part)).map((c) => moved(c, from, toRange(from, from).start.line));
+    });
     const kept = last?.citations ?? [];
     const citations = [
       ...kept.filter((c) => c.outerEnd <= start),

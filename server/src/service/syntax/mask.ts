@@ -76,6 +76,7 @@ export function maskLatex(text: string): MaskedText {
 
 /** Fenced code blocks: ``` or ~~~ (three or more) to a closing fence of the same kind and at least that length. */
 function fencedCode(text: string, from: number, spans: Span[]): void {
+  if (!text.includes('```') && !text.includes('~~~')) return; // the common case, found natively
   const fence = /^[ \t]{0,3}(`{3,}|~{3,})[^\n]*$/gm;
   fence.lastIndex = from;
   for (let open = fence.exec(text); open; open = fence.exec(text)) {
