@@ -4,7 +4,6 @@
 // exactly (line breaks `\r\n`, `\n`, `\r`; an offset inside a line break counts as before it).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
-import { lineStartsOf } from './bibliography/lineIndex';
 import { textEnds } from './textEnds';
 
 const CR = 13;
@@ -14,6 +13,22 @@ const LF = 10;
 function startsLine(text: string, offset: number): boolean {
   const before = text.charCodeAt(offset - 1);
   return before === LF || (before === CR && text.charCodeAt(offset) !== LF);
+}
+
+/** Offset of the first character of each line of a text. */
+function lineStartsOf(text: string): Int32Array {
+  if (text.indexOf('\r') === -1) {
+    // Texts without carriage returns (nearly all): count, then fill, with indexOf.
+    let count = 1;
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+    const starts = new Int32Array(count);
+    let line = 1;
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts[line++] = at + 1;
+    return starts;
+  }
+  const starts = [0];
+  for (let offset = 1; offset <= text.length; offset++) if (startsLine(text, offset)) starts.push(offset);
+  return Int32Array.from(starts);
 }
 
 /** Index of the first value in sorted `values` that is at least `offset`. */

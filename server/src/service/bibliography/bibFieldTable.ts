@@ -1,5 +1,5 @@
-// The fields of every entry of one `.bib` file, in flat columns. A 50,000-entry file has some 600,000
-// fields; one object each would keep the garbage collector busy for longer than the whole scan takes.
+// The fields of the entries of one `.bib` file read so far, in flat columns. A 50,000-entry file has some
+// 600,000 fields; one object each would keep the garbage collector busy for longer than the whole scan takes.
 
 export interface BibField {
   /** Field name in lower case. */
@@ -13,9 +13,8 @@ export interface BibField {
   readonly contentStart: number;
 }
 
-const MINIMUM_CAPACITY = 1024;
-/** Real files have about one field per 60 characters: sized from the text, the columns rarely grow. */
-const CHARACTERS_PER_FIELD = 48;
+/** Fields are read per entry as entries are asked for: the columns start small and double. */
+const INITIAL_CAPACITY = 1024;
 
 export class BibFieldTable {
   private readonly nameIds = new Map<string, number>();
@@ -33,11 +32,10 @@ export class BibFieldTable {
   private count = 0;
 
   constructor(private readonly text: string) {
-    const capacity = Math.max(MINIMUM_CAPACITY, Math.ceil(text.length / CHARACTERS_PER_FIELD));
-    this.nameIdColumn = new Int32Array(capacity);
-    this.valueStartColumn = new Int32Array(capacity);
-    this.valueEndColumn = new Int32Array(capacity);
-    this.contentStartColumn = new Int32Array(capacity);
+    this.nameIdColumn = new Int32Array(INITIAL_CAPACITY);
+    this.valueStartColumn = new Int32Array(INITIAL_CAPACITY);
+    this.valueEndColumn = new Int32Array(INITIAL_CAPACITY);
+    this.contentStartColumn = new Int32Array(INITIAL_CAPACITY);
   }
 
   get size(): number {

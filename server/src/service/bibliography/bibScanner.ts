@@ -3,6 +3,10 @@
 // One left-to-right pass over the text. Entries start at a line whose first non-blank character is `@`;
 // everything else outside entries is comment (Zotero and JabRef notes, `% @electronic{...` lines).
 // A broken entry is reported at its line and skipped: reading resumes at the next line that starts with `@`.
+// Most entries are checked whole by one regular expression (WELL_FORMED_ENTRY) and their fields are read
+// only when first asked for: a 50,000-entry file is checked in the time the engine needs to read it once.
+// Anything that expression does not accept (comments, `@string`, parentheses, deep braces, errors) is read
+// by the character-level reader below, which reports problems exactly.
 // Inside an entry, a line that looks like the start of another entry (`@type{` as its first non-blank
 // text) ends the broken entry even in the middle of a braced value, so an unclosed brace costs one entry
 // and the scan stays linear.
@@ -25,6 +29,8 @@ export interface BibEntryRecord {
 
 export interface BibScan {
   readonly entries: readonly BibEntryRecord[];
+  /** The first entry of each key (later ones are duplicate-key problems). */
+  readonly firstByKey: ReadonlyMap<string, BibEntryRecord>;
   readonly fields: BibFieldTable;
   readonly problems: readonly BibliographyProblem[];
 }
@@ -72,6 +78,57 @@ const COMMENT_STOPS = /[{})]|[\r\n][ \t]*@/g;
 const KEY_IN_BRACES = /[^\x00-\x20,{}"=#%]*/y;
 const KEY_IN_PARENTHESES = /[^\x00-\x20,{}"=#%)]*/y;
 
+// A whole entry as the reader below would accept it, in its common form: `@type{key,` with no space before
+// the key, fields `name = value` whose values are `{...}` (braces nested at most four deep), `"..."` on one
+// line, numbers and macro names joined by `#`, white space between them. No line inside it may start with
+// `@` (the reader stops a broken entry there). What it accepts, the reader reads the same way, without error.
+const SPACE_RUN = '[ \\t\\r\\n]*';
+const NAME_PATTERN = '[^\\x00-\\x20"#%\'(),={}\\x7f]+';
+/** A macro name: a name that does not start with a digit (a digit starts a number). */
+const MACRO_PATTERN = `(?![0-9])${NAME_PATTERN}`;
+const bracedText = (inner: string): string => `[^{}\\r\\n]*(?:(?:[\\r\\n](?![ \\t]*@)|\\{${inner}\\})[^{}\\r\\n]*)*`;
+const BRACED_PATTERN = `\\{${bracedText(bracedText(bracedText('[^{}\\r\\n]*(?:[\\r\\n](?![ \\t]*@)[^{}\\r\\n]*)*')))}\\}`;
+const PART_PATTERN = `(?:${BRACED_PATTERN}|"[^"{}\\r\\n]*"|[0-9]+|${MACRO_PATTERN})`;
+const FIELD_PATTERN = `${NAME_PATTERN}${SPACE_RUN}=${SPACE_RUN}${PART_PATTERN}(?:${SPACE_RUN}#${SPACE_RUN}${PART_PATTERN})*`;
+const WELL_FORMED_ENTRY = new RegExp(
+  `@${NAME_PATTERN}\\{[^\\x00-\\x20,{}"=#%]+${SPACE_RUN}(?:,${SPACE_RUN}(?:${FIELD_PATTERN}${SPACE_RUN},${SPACE_RUN})*(?:${FIELD_PATTERN}${SPACE_RUN})?)?\\}`,
+  'y',
+);
+
+/** An entry the scan accepted whole: its fields are read into the table when first asked for. */
+class UnreadFieldsRecord implements BibEntryRecord {
+  #scanner: BibScanner | null;
+  #firstField = 0;
+  #fieldCount = 0;
+
+  constructor(
+    readonly type: string,
+    readonly key: string,
+    readonly keyStart: number,
+    readonly start: number,
+    readonly end: number,
+    scanner: BibScanner,
+  ) {
+    this.#scanner = scanner;
+  }
+
+  get firstField(): number {
+    this.#read();
+    return this.#firstField;
+  }
+
+  get fieldCount(): number {
+    this.#read();
+    return this.#fieldCount;
+  }
+
+  #read(): void {
+    if (this.#scanner === null) return;
+    ({ firstField: this.#firstField, fieldCount: this.#fieldCount } = this.#scanner.readFieldsOf(this));
+    this.#scanner = null;
+  }
+}
+
 /** Thrown inside an entry; carries where reading stopped. Not an Error: no stack is needed. */
 class EntrySyntaxError {
   constructor(
@@ -80,6 +137,12 @@ class EntrySyntaxError {
     /** Whether `reason` already says where reading stopped. */
     readonly saysWhere = false,
   ) {}
+}
+
+interface MacroDefinition {
+  /** Values from this offset on see this definition (until a later one of the same name). */
+  readonly from: number;
+  readonly value: string;
 }
 
 interface ScannedValue {
@@ -92,8 +155,13 @@ interface ScannedValue {
   readonly built: string | null;
 }
 
-export function scanBibtex(text: string, lines: LineIndex): BibScan {
-  return new BibScanner(text, lines).scan();
+export interface ScanOptions {
+  /** False to read every item character by character, fields included (the tests compare both ways). */
+  readonly wellFormedEntriesWhole?: boolean;
+}
+
+export function scanBibtex(text: string, lines: LineIndex, options: ScanOptions = {}): BibScan {
+  return new BibScanner(text, lines, options.wellFormedEntriesWhole ?? true).scan();
 }
 
 class BibScanner {
@@ -101,7 +169,8 @@ class BibScanner {
   private readonly entries: BibEntryRecord[] = [];
   private readonly table: BibFieldTable;
   private readonly problems: BibliographyProblem[] = [];
-  private readonly macros = new Map<string, string>();
+  /** `@string` definitions by name, each with the offset where it takes effect, in file order. */
+  private readonly macros = new Map<string, MacroDefinition[]>();
   private readonly firstByKey = new Map<string, BibEntryRecord>();
   /** Lower-case names read so far, by the hash `readName` computes. */
   private readonly namesByHash = new Map<number, string[]>();
@@ -117,6 +186,7 @@ class BibScanner {
   constructor(
     private readonly text: string,
     private readonly lines: LineIndex,
+    private readonly wellFormedEntriesWhole: boolean,
   ) {
     this.hasCarriageReturns = text.indexOf('\r') !== -1;
     this.table = new BibFieldTable(text);
@@ -127,10 +197,14 @@ class BibScanner {
     if (text.charCodeAt(0) === 0xfeff) this.position = 1;
     while (this.position < text.length) {
       this.skipBlanks();
-      if (text.charCodeAt(this.position) === AT) this.position = this.readItem(this.position);
-      else this.position = this.nextLineStart(this.position);
+      if (text.charCodeAt(this.position) === AT) {
+        const end = this.wellFormedEntriesWhole ? this.readWellFormedEntry(this.position) : -1;
+        this.position = end !== -1 ? end : this.readItem(this.position);
+      } else {
+        this.position = this.nextLineStart(this.position);
+      }
     }
-    return { entries: this.entries, fields: this.table, problems: this.problems };
+    return { entries: this.entries, firstByKey: this.firstByKey, fields: this.table, problems: this.problems };
   }
 
   private code(offset: number): number {
@@ -259,6 +333,17 @@ class BibScanner {
     return true;
   }
 
+  /**
+   * A macro's value as a value read at `offset` sees it: the last definition before it. Fields read after
+   * the scan see the definitions their entry saw, not later ones.
+   */
+  private macroAt(name: string, offset: number): string | undefined {
+    const definitions = this.macros.get(name);
+    if (definitions === undefined) return undefined;
+    for (let i = definitions.length - 1; i >= 0; i--) if (definitions[i].from <= offset) return definitions[i].value;
+    return undefined;
+  }
+
   private describeHere(): string {
     if (this.position >= this.text.length) return 'the end of the file';
     const code = this.code(this.position);
@@ -341,7 +426,10 @@ class BibScanner {
       this.position++;
       this.skipSpace();
       const value = this.readValue();
-      this.macros.set(name, value.built ?? this.text.slice(value.contentStart, value.contentEnd));
+      const definition = { from: this.position, value: value.built ?? this.text.slice(value.contentStart, value.contentEnd) };
+      const definitions = this.macros.get(name);
+      if (definitions === undefined) this.macros.set(name, [definition]);
+      else definitions.push(definition);
       this.skipSpace();
       const code = this.code(this.position);
       if (code === this.closer) {
@@ -383,17 +471,57 @@ class BibScanner {
     this.currentKey = key;
     this.headerEnd = keyStart + key.length;
     const firstField = this.table.size;
-    if (this.code(this.position) !== closer) {
-      if (this.code(this.position) !== COMMA) {
-        throw new EntrySyntaxError(this.position, `expected ',' after the key '${key}', found ${this.describeHere()}`);
-      }
-      this.position++;
-      this.readFields();
-    } else {
-      this.position++;
-    }
+    this.readEntryBody(key);
     const fieldCount = this.table.size - firstField;
-    const entry: BibEntryRecord = { type, key, keyStart, start: at, end: this.position, firstField, fieldCount };
+    this.addEntry({ type, key, keyStart, start: at, end: this.position, firstField, fieldCount });
+  }
+
+  /** After an entry's key and the space after it: its fields and the closing brace or parenthesis. */
+  private readEntryBody(key: string): void {
+    if (this.code(this.position) === this.closer) {
+      this.position++;
+      return;
+    }
+    if (this.code(this.position) !== COMMA) {
+      throw new EntrySyntaxError(this.position, `expected ',' after the key '${key}', found ${this.describeHere()}`);
+    }
+    this.position++;
+    this.readFields();
+  }
+
+  /**
+   * Reads the entry at `at` when WELL_FORMED_ENTRY accepts it, leaving its fields for later; returns where
+   * it ends, or -1 to have it read by `readItem`.
+   */
+  private readWellFormedEntry(at: number): number {
+    const text = this.text;
+    WELL_FORMED_ENTRY.lastIndex = at;
+    if (!WELL_FORMED_ENTRY.test(text)) return -1;
+    const end = WELL_FORMED_ENTRY.lastIndex;
+    this.position = at + 1;
+    const type = this.readName();
+    if (type === 'comment' || type === 'string' || type === 'preamble') return -1;
+    const keyStart = this.position + 1;
+    KEY_IN_BRACES.lastIndex = keyStart;
+    KEY_IN_BRACES.test(text);
+    const key = text.slice(keyStart, KEY_IN_BRACES.lastIndex);
+    this.addEntry(new UnreadFieldsRecord(type, key, keyStart, at, end, this));
+    return end;
+  }
+
+  /** Reads the fields of an entry WELL_FORMED_ENTRY accepted, once the scan is over. */
+  readFieldsOf(record: BibEntryRecord): { firstField: number; fieldCount: number } {
+    const firstField = this.table.size;
+    this.closer = CLOSE_BRACE;
+    this.position = record.keyStart + record.key.length;
+    this.skipSpace();
+    this.readEntryBody(record.key);
+    return { firstField, fieldCount: this.table.size - firstField };
+  }
+
+  private addEntry(entry: BibEntryRecord): void {
+    const key = entry.key;
+    const keyStart = entry.keyStart;
     this.entries.push(entry);
     const first = this.firstByKey.get(key);
     if (first === undefined) {
@@ -467,7 +595,7 @@ class BibScanner {
         partEndInFile = this.position;
       } else if (isIdentifierChar(code)) {
         const name = this.readName();
-        macroValue = this.macros.get(name) ?? MONTH_MACROS.get(name) ?? '';
+        macroValue = this.macroAt(name, partStart) ?? MONTH_MACROS.get(name) ?? '';
       } else {
         throw new EntrySyntaxError(partStart, `expected a value ({text}, "text", a number or a @string name), found ${this.describeHere()}`);
       }

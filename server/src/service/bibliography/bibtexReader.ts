@@ -78,8 +78,6 @@ function ownRow(table: BibFieldTable, record: BibEntryRecord, nameId: number): n
 
 /** Resolves `crossref` and `xdata` once per entry, and only for entries that use them. */
 class Inheritance {
-  /** Entries by key, made when the first entry with a parent asks. */
-  private byKeyMap: Map<string, BibEntryRecord> | null = null;
   private readonly resolved = new Map<BibEntryRecord, ReadonlyMap<string, number> | null>();
   private readonly inProgress = new Set<BibEntryRecord>();
   private readonly crossrefId: number;
@@ -87,7 +85,8 @@ class Inheritance {
 
   constructor(
     private readonly table: BibFieldTable,
-    private readonly records: readonly BibEntryRecord[],
+    /** Parents by key: the first entry of each. */
+    private readonly byKey: ReadonlyMap<string, BibEntryRecord>,
   ) {
     this.crossrefId = table.nameId('crossref');
     this.xdataId = table.nameId('xdata');
@@ -125,14 +124,6 @@ class Inheritance {
     const result = inherited.size === 0 ? null : inherited;
     this.resolved.set(record, result);
     return result;
-  }
-
-  private get byKey(): Map<string, BibEntryRecord> {
-    if (this.byKeyMap === null) {
-      this.byKeyMap = new Map();
-      for (const record of this.records) if (!this.byKeyMap.has(record.key)) this.byKeyMap.set(record.key, record);
-    }
-    return this.byKeyMap;
   }
 
   private allRows(record: BibEntryRecord): Map<string, number> {
@@ -269,8 +260,31 @@ class EntryBuilder {
     return this.text.slice(start, end);
   }
 
-  source(record: BibEntryRecord, inherited: ReadonlyMap<string, number> | null): BibtexSource {
-    return { format: 'bibtex', type: record.type, record, inherited, table: this.table, lines: this.lines };
+  source(record: BibEntryRecord, inheritance: Inheritance): BibtexSource {
+    return new BibtexEntrySource(record, this.table, this.lines, inheritance);
+  }
+}
+
+/** What the reader knows of an entry; what it inherits is worked out when first asked for (its fields are read then). */
+class BibtexEntrySource implements BibtexSource {
+  readonly format = 'bibtex';
+  readonly #inheritance: Inheritance;
+
+  constructor(
+    readonly record: BibEntryRecord,
+    readonly table: BibFieldTable,
+    readonly lines: LineIndex,
+    inheritance: Inheritance,
+  ) {
+    this.#inheritance = inheritance;
+  }
+
+  get type(): string {
+    return this.record.type;
+  }
+
+  get inherited(): ReadonlyMap<string, number> | null {
+    return this.#inheritance.inheritedBy(this.record);
   }
 }
 
@@ -286,9 +300,9 @@ function surnames(list: BibNameList): readonly string[] {
 }
 
 /**
- * An entry of a `.bib` file. Its facts are worked out on first use, in three groups (surnames, year and
- * titles; ranges inside fields; the label), and kept: reading a 50,000-entry library makes two small
- * objects per entry instead of some thirty, and nobody pays for ranges and labels they never ask for. The properties are getters, so object spread (`{ ...entry }`) does not copy them: pass
+ * An entry of a `.bib` file. Its fields are read, and its facts worked out, on first use, in three groups
+ * (surnames, year and titles; ranges inside fields; the label), and kept: reading a 50,000-entry library
+ * makes three small objects per entry instead of some thirty, and nobody pays for what they never ask for. The properties are getters, so object spread (`{ ...entry }`) does not copy them: pass
  * entries on as they are (ids are set by ReadOptions); `JSON.stringify` gives every field.
  */
 class BibtexEntry implements BibliographyEntry {
@@ -300,7 +314,6 @@ class BibtexEntry implements BibliographyEntry {
   // Private fields (#): not enumerable, so neither JSON nor a copy carries the builder and the file text.
   readonly #builder: EntryBuilder;
   readonly #record: BibEntryRecord;
-  readonly #inherited: ReadonlyMap<string, number> | null;
   #core: BibtexCore | null = null;
   #locations: BibtexLocations | null = null;
   #label: string | null = null;
@@ -312,16 +325,19 @@ class BibtexEntry implements BibliographyEntry {
     readonly source: string,
     builder: EntryBuilder,
     record: BibEntryRecord,
-    inherited: ReadonlyMap<string, number> | null,
+    inheritance: Inheritance,
   ) {
     this.#builder = builder;
     this.#record = record;
-    this.#inherited = inherited;
     this.start = record.start;
     this.end = record.end;
     this.key = record.key;
     this.kind = ENTRY_KINDS.get(record.type) ?? 'other';
-    this[bibliographySource] = builder.source(record, inherited);
+    this[bibliographySource] = builder.source(record, inheritance);
+  }
+
+  get #inherited(): ReadonlyMap<string, number> | null {
+    return this[bibliographySource].inherited;
   }
 
   get #known(): BibtexCore {
@@ -397,12 +413,12 @@ class BibtexEntry implements BibliographyEntry {
 export function readBibtex(path: string, text: string, options?: ReadOptions): BibliographyReadResult {
   const lines = new LineIndex(text);
   const scan = scanBibtex(text, lines);
-  const inheritance = new Inheritance(scan.fields, scan.entries);
+  const inheritance = new Inheritance(scan.fields, scan.firstByKey);
   const builder = new EntryBuilder(text, lines, scan.fields);
   const entries: BibliographyEntry[] = [];
   for (const record of scan.entries) {
     if (record.type === 'xdata') continue;
-    entries.push(new BibtexEntry(entryId(options, entries.length), path, builder, record, inheritance.inheritedBy(record)));
+    entries.push(new BibtexEntry(entryId(options, entries.length), path, builder, record, inheritance));
   }
   return { entries, problems: [...scan.problems] };
 }

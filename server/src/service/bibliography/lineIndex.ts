@@ -2,55 +2,66 @@
 // Line breaks are \n, \r\n and \r, as in vscode-languageserver-textdocument.
 import type { Position, Range } from 'vscode-languageserver-types';
 
-/** Offset of the first character of each line of a text. */
-export function lineStartsOf(text: string): Int32Array {
-  if (text.indexOf('\r') === -1) {
-    // Fast path for texts without carriage returns (nearly all): count, then fill, with indexOf.
-    let count = 1;
-    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
-    const starts = new Int32Array(count);
-    let line = 1;
-    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts[line++] = at + 1;
-    return starts;
-  }
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (code === 10) {
-      starts.push(i + 1);
-    }
-  }
-  return Int32Array.from(starts);
-}
+const NEWLINE = 10;
 
 export class LineIndex {
-  /** Offset of the first character of each line. */
-  private readonly lineStarts: Int32Array;
+  /** Offset of the first character of each line found so far; `count` of them are in use. */
+  private lineStarts = new Int32Array(1024);
+  private count = 1;
+  /** Line starts are known for every offset before this one: lines are found as far as asked, not ahead. */
+  private scanned = 0;
+  /** The first `\r` at or after `scanned`, or -1 when there is none; a file without any reads only `\n`. */
+  private nextReturn: number;
   /** Last line found: readers ask for offsets in increasing order, so the next answer is usually here. */
   private lastLine = 0;
 
-  constructor(text: string) {
-    this.lineStarts = lineStartsOf(text);
+  constructor(private readonly text: string) {
+    this.nextReturn = text.indexOf('\r');
   }
 
   get lineCount(): number {
-    return this.lineStarts.length;
+    this.findLinesThrough(this.text.length);
+    return this.count;
+  }
+
+  /** Finds the starts of lines up to and including the line of `offset`. */
+  private findLinesThrough(offset: number): void {
+    const text = this.text;
+    while (this.scanned <= offset && this.scanned < text.length) {
+      const lineFeed = text.indexOf('\n', this.scanned);
+      if (this.nextReturn !== -1 && this.nextReturn < this.scanned) this.nextReturn = text.indexOf('\r', this.scanned);
+      let next: number;
+      if (this.nextReturn !== -1 && (lineFeed === -1 || this.nextReturn < lineFeed)) {
+        next = text.charCodeAt(this.nextReturn + 1) === NEWLINE ? this.nextReturn + 2 : this.nextReturn + 1;
+      } else if (lineFeed !== -1) {
+        next = lineFeed + 1;
+      } else {
+        this.scanned = text.length;
+        return;
+      }
+      if (this.count === this.lineStarts.length) {
+        const larger = new Int32Array(this.lineStarts.length * 2);
+        larger.set(this.lineStarts);
+        this.lineStarts = larger;
+      }
+      this.lineStarts[this.count++] = next;
+      this.scanned = next;
+    }
   }
 
   /** 0-based line of an offset. */
   lineOf(offset: number): number {
+    this.findLinesThrough(offset);
     const starts = this.lineStarts;
+    const count = this.count;
     const guess = this.lastLine;
-    if (offset >= starts[guess] && (guess + 1 >= starts.length || offset < starts[guess + 1])) return guess;
-    if (guess + 2 < starts.length && offset >= starts[guess + 1] && offset < starts[guess + 2]) {
+    if (offset >= starts[guess] && (guess + 1 >= count || offset < starts[guess + 1])) return guess;
+    if (guess + 2 < count && offset >= starts[guess + 1] && offset < starts[guess + 2]) {
       this.lastLine = guess + 1;
       return guess + 1;
     }
     let low = 0;
-    let high = starts.length - 1;
+    let high = count - 1;
     while (low < high) {
       const middle = (low + high + 1) >> 1;
       if (starts[middle] <= offset) low = middle;
@@ -61,6 +72,7 @@ export class LineIndex {
   }
 
   lineStart(line: number): number {
+    while (line >= this.count && this.scanned < this.text.length) this.findLinesThrough(this.scanned);
     return this.lineStarts[line];
   }
 

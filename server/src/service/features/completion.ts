@@ -124,5 +124,5 @@ function libraryWorks(
       data: { uri: analysis.document.uri, entry: entry.id, addToList: list.index },
     };
   });
-  return { isIncomplete: found.matched > MAX_KEY_ITEMS, items };
+  return { isIncomplete: found.incomplete, items };
 }

@@ -1,6 +1,6 @@
 // Matching what the writer typed against entries: key, author surnames, year and title words. A library's
-// search texts are built once (on first use) and kept with it; a search walks them in key order and keeps
-// the best matches in rank buckets, so a 50,000-entry library needs no sort per keystroke.
+// search texts are built once (on the first search that needs them) and kept with it; a search walks them,
+// keeps the best matches in rank buckets and puts only the matches in key order.
 import type { ReferenceEntry } from '../model';
 import { foldedKey } from '../resolve/surname';
 
@@ -14,42 +14,73 @@ function titleText(title: string | null): string {
   return text;
 }
 
-export interface SearchIndex {
-  /** In the order given to `buildSearchIndex`. */
-  readonly entries: readonly ReferenceEntry[];
+/** What a search compares with the typed words, one column per entry. */
+interface SearchColumns {
+  /** ` key surname surname year title words `: matched by word prefix. */
   readonly texts: readonly string[];
-  /** Keys in lower case, as typed: `knuth:ct:a` is found by its whole prefix, punctuation and all. */
-  readonly lowerKeys: readonly string[];
   /** Folded keys, and ` surname surname` (with a leading space), for ranking. */
   readonly keys: readonly string[];
   readonly authors: readonly string[];
 }
 
-export function buildSearchIndex(entries: readonly ReferenceEntry[]): SearchIndex {
-  const texts: string[] = [];
-  const lowerKeys: string[] = [];
-  const keys: string[] = [];
-  const authors: string[] = [];
-  for (const entry of entries) {
-    const key = foldedKey(entry.key ?? '');
-    let surnames = '';
-    for (const author of entry.authors) {
-      const folded = foldedKey(author);
-      if (folded.length > 0) surnames += ` ${folded}`;
-    }
-    const year = foldedKey(entry.year ?? '');
-    // ` key surname surname year title words `: matched by word prefix.
-    texts.push(`${key.length > 0 ? ` ${key}` : ''}${surnames}${year.length > 0 ? ` ${year}` : ''}${titleText(entry.title)} `);
-    lowerKeys.push((entry.key ?? '').toLowerCase());
-    keys.push(key);
-    authors.push(surnames);
+/**
+ * Entries to search, in the order matches are listed in. The search texts are made on the first search that
+ * needs them (reading every entry's authors and title); a search that keys alone answer reads only the keys.
+ */
+export class SearchIndex {
+  #lowerKeys: readonly string[] | null = null;
+  #columns: SearchColumns | null = null;
+
+  /** `keyOrdered`: matches are listed by key (stable: entries of one key in the order given), else in the order given. */
+  constructor(
+    readonly entries: readonly ReferenceEntry[],
+    private readonly keyOrdered: boolean,
+  ) {}
+
+  /** Keys in lower case, as typed: `knuth:ct:a` is found by its whole prefix, punctuation and all. */
+  get lowerKeys(): readonly string[] {
+    return (this.#lowerKeys ??= this.entries.map((entry) => (entry.key ?? '').toLowerCase()));
   }
-  return { entries, texts, lowerKeys, keys, authors };
+
+  get columns(): SearchColumns {
+    if (this.#columns !== null) return this.#columns;
+    const texts: string[] = [];
+    const keys: string[] = [];
+    const authors: string[] = [];
+    for (const entry of this.entries) {
+      const key = foldedKey(entry.key ?? '');
+      let surnames = '';
+      for (const author of entry.authors) {
+        const folded = foldedKey(author);
+        if (folded.length > 0) surnames += ` ${folded}`;
+      }
+      const year = foldedKey(entry.year ?? '');
+      texts.push(`${key.length > 0 ? ` ${key}` : ''}${surnames}${year.length > 0 ? ` ${year}` : ''}${titleText(entry.title)} `);
+      keys.push(key);
+      authors.push(surnames);
+    }
+    return (this.#columns = { texts, keys, authors });
+  }
+
+  /** Sorts positions of entries into listing order. */
+  inListingOrder(positions: number[]): number[] {
+    if (!this.keyOrdered) return positions.sort((a, b) => a - b);
+    const entries = this.entries;
+    return positions.sort((a, b) => {
+      const keyA = entries[a].key ?? '';
+      const keyB = entries[b].key ?? '';
+      return keyA < keyB ? -1 : keyA > keyB ? 1 : a - b;
+    });
+  }
+}
+
+export function buildSearchIndex(entries: readonly ReferenceEntry[]): SearchIndex {
+  return new SearchIndex(entries, false);
 }
 
 /** A bibliography's index: its entries in key order, as completion lists them. */
 export function buildKeyOrderedIndex(entries: readonly ReferenceEntry[]): SearchIndex {
-  return buildSearchIndex([...entries].sort((a, b) => ((a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0)));
+  return new SearchIndex(entries, true);
 }
 
 /** The words of a query, folded like the search text. */
@@ -60,24 +91,48 @@ export function queryWords(typed: string): string[] {
 /** Rank of entry `i` for the words: null for no match, else lower is better (key, then surname, year, title). */
 function rankAt(index: SearchIndex, i: number, typedKey: string, words: readonly string[], needles: readonly string[]): number | null {
   if (typedKey.length > 0 && index.lowerKeys[i].startsWith(typedKey)) return 0;
+  const { texts, keys, authors } = index.columns;
   let rank = 0;
-  const text = index.texts[i];
+  const text = texts[i];
   for (let w = 0; w < words.length; w++) {
     if (!text.includes(needles[w])) return null;
-    if (index.keys[i].startsWith(words[w])) continue;
-    rank += index.authors[i].includes(needles[w]) ? 1 : index.entries[i].year?.startsWith(words[w]) ? 2 : 3;
+    if (keys[i].startsWith(words[w])) continue;
+    rank += authors[i].includes(needles[w]) ? 1 : index.entries[i].year?.startsWith(words[w]) ? 2 : 3;
   }
   return rank;
+}
+
+/**
+ * Whether entry `i` ranks first by its key alone: the key starts with what was typed, or its folded key
+ * with every word (`rankAt` gives 0 then). Words that are not all prefixes of the longest never do the latter.
+ */
+function ranksFirstByKey(index: SearchIndex, i: number, typedKey: string, words: readonly string[], oneKeyFitsAll: boolean): boolean {
+  if (words.length === 0) return true;
+  if (typedKey.length > 0 && index.lowerKeys[i].startsWith(typedKey)) return true;
+  if (!oneKeyFitsAll) return false;
+  const key = index.columns.keys[i];
+  return words.every((word) => key.startsWith(word));
 }
 
 export interface SearchResult {
   /** Best first: by rank, then in index order (or by `order` within a rank). */
   readonly entries: ReferenceEntry[];
-  /** How many entries matched in all (more than `entries` when the limit cut the list). */
-  readonly matched: number;
+  /** Whether more entries matched than `limit`, so that the list was cut. */
+  readonly incomplete: boolean;
 }
 
-/** Searches several indexes (document entries, then each library), keeping at most `limit` best matches. */
+/** The positions in `index` of the entries `matches` picks and `accept` accepts, in listing order. */
+function matchesOf(index: SearchIndex, matches: (i: number) => boolean, accept: (entry: ReferenceEntry) => boolean): number[] {
+  const found: number[] = [];
+  for (let i = 0; i < index.entries.length; i++) if (matches(i) && accept(index.entries[i])) found.push(i);
+  return index.inListingOrder(found);
+}
+
+/**
+ * Searches several indexes (document entries, then each library), keeping at most `limit` best matches.
+ * Entries that rank first by their keys alone are found first: when more than `limit` do, they are the
+ * answer, and no author or title of a large library is read (typing a key narrows to its prefix).
+ */
 export function searchEntries(
   indexes: readonly SearchIndex[],
   typed: string,
@@ -88,18 +143,32 @@ export function searchEntries(
   const words = queryWords(typed);
   const typedKey = typed.trim().toLowerCase();
   const needles = words.map((w) => ` ${w}`);
-  // One bucket per rank; no bucket needs more than `limit` entries to give the best `limit`.
+  const longest = words.reduce((a, b) => (b.length > a.length ? b : a), '');
+  const oneKeyFitsAll = words.every((word) => longest.startsWith(word));
+  const firstByKey: ReferenceEntry[] = [];
+  for (const index of indexes) {
+    for (const i of matchesOf(index, (i) => ranksFirstByKey(index, i, typedKey, words, oneKeyFitsAll), accept)) firstByKey.push(index.entries[i]);
+  }
+  if (firstByKey.length > limit || words.length === 0) {
+    const best = firstByKey.slice(0, limit);
+    return { entries: order ? best.sort(order) : best, incomplete: firstByKey.length > limit };
+  }
+  // One bucket per rank, each in listing order; no bucket needs more than `limit` entries to give the best `limit`.
   const buckets: ReferenceEntry[][] = [];
   let matched = 0;
   for (const index of indexes) {
-    for (let i = 0; i < index.entries.length; i++) {
-      const rank = words.length === 0 ? 0 : rankAt(index, i, typedKey, words, needles);
-      if (rank === null || !accept(index.entries[i])) continue;
-      matched++;
-      const bucket = (buckets[rank] ??= []);
+    const ranks = new Map<number, number>();
+    const found = matchesOf(index, (i) => {
+      const rank = rankAt(index, i, typedKey, words, needles);
+      if (rank !== null) ranks.set(i, rank);
+      return rank !== null;
+    }, accept);
+    matched += found.length;
+    for (const i of found) {
+      const bucket = (buckets[ranks.get(i)!] ??= []);
       if (bucket.length < limit) bucket.push(index.entries[i]);
     }
   }
   const ranked = buckets.flatMap((b) => (b === undefined ? [] : order ? b.sort(order) : b));
-  return { entries: ranked.slice(0, limit), matched };
+  return { entries: ranked.slice(0, limit), incomplete: matched > limit };
 }

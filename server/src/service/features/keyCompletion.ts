@@ -53,7 +53,7 @@ export function getKeyCompletions(analysis: Analysis, position: Position): Compl
     textEdit: { range, newText: entry.key ?? '' },
     data: { uri: doc.uri, entry: entry.id },
   }));
-  return { isIncomplete: found.matched > MAX_KEY_ITEMS, items };
+  return { isIncomplete: found.incomplete, items };
 }
 
 /** The document's keyed entries, then each bibliography's, as search indexes. */

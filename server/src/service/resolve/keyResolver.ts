@@ -17,27 +17,38 @@ function keyParts(key: string): { name: string; year: string | null } {
 
 const withoutDigits = (key: string) => key.replace(/\d+/g, '#').toLowerCase();
 
+interface KeysOfLength {
+  readonly keys: string[];
+  readonly entries: ReferenceEntry[];
+}
+
 /** The keys of a bibliography arranged for "did you mean": by length, without digits, by author and year. */
 class SuggestionIndex {
   /** Suggestions already worked out, by unknown key: each keystroke in a key being typed asks again. */
   readonly answers = new Map<string, ReferenceEntry[]>();
-  #byLength?: Map<number, Array<[string, ReferenceEntry]>>;
+  #byLength?: Map<number, KeysOfLength>;
   #byYearless?: Map<string, ReferenceEntry[]>;
   #byAuthorYear?: Map<string, ReferenceEntry[]>;
 
   constructor(private readonly keys: ReadonlyMap<string, ReferenceEntry>) {}
 
-  get byLength(): ReadonlyMap<number, ReadonlyArray<[string, ReferenceEntry]>> {
+  /** Keys as written by length, in two columns: no pair is made per key of a large library. */
+  get byLength(): ReadonlyMap<number, KeysOfLength> {
     if (this.#byLength) return this.#byLength;
-    const map = new Map<number, Array<[string, ReferenceEntry]>>();
-    for (const [key, entry] of this.keys) push(map, key.length, [key.toLowerCase(), entry] as [string, ReferenceEntry]);
+    const map = new Map<number, KeysOfLength>();
+    this.keys.forEach((entry, key) => {
+      let group = map.get(key.length);
+      if (group === undefined) map.set(key.length, (group = { keys: [], entries: [] }));
+      group.keys.push(key);
+      group.entries.push(entry);
+    });
     return (this.#byLength = map);
   }
 
   get byYearless(): ReadonlyMap<string, readonly ReferenceEntry[]> {
     if (this.#byYearless) return this.#byYearless;
     const map = new Map<string, ReferenceEntry[]>();
-    for (const [key, entry] of this.keys) push(map, withoutDigits(key), entry);
+    this.keys.forEach((entry, key) => push(map, withoutDigits(key), entry));
     return (this.#byYearless = map);
   }
 
@@ -81,9 +92,11 @@ export function keySuggestions(key: string, keys: ReadonlyMap<string, ReferenceE
   const max = key.length <= 4 ? 1 : 2;
   const lower = key.toLowerCase();
   for (let length = key.length - max; length <= key.length + max; length++) {
-    for (const [candidate, entry] of index.byLength.get(length) ?? []) {
-      const distance = editDistance(lower, candidate, max);
-      if (distance <= max) score(entry, distance);
+    const group = index.byLength.get(length);
+    if (group === undefined) continue;
+    for (let i = 0; i < group.keys.length; i++) {
+      const distance = editDistance(lower, group.keys[i].toLowerCase(), max);
+      if (distance <= max) score(group.entries[i], distance);
     }
   }
   for (const entry of index.byYearless.get(withoutDigits(key)) ?? []) score(entry, max + 1);
