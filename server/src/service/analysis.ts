@@ -50,6 +50,19 @@ function libraryAuthorIndex(libraries: readonly Library[]): EntryIndex | null {
   return indexEntries(libraries.flatMap((l) => l.entries));
 }
 
+/** Items kept from one version to the next keep their signature: a thesis has 1,500 of them. */
+const signatures = new WeakMap<CitationItem, { listIndex: number; signature: string }>();
+
+/** What resolving an item depends on: items with the same signature resolve alike. */
+function signatureOf(citation: Citation, item: CitationItem): string {
+  if (item.key !== null) return `@${item.key}`;
+  const known = signatures.get(item);
+  if (known?.listIndex === citation.listIndex) return known.signature;
+  const signature = `${citation.listIndex}\u0000${item.authors.join('\u0001')}\u0000${item.year}\u0000${item.etAl}`;
+  signatures.set(item, { listIndex: citation.listIndex, signature });
+  return signature;
+}
+
 export function analyseDocument(document: TextDocument, model: DocumentModel, bibliographies: readonly LoadedBibliography[]): Analysis {
   const libraries = bibliographies.flatMap((b) => (b.library ? [b.library] : []));
   const keys = keyMap(model, libraries);
@@ -62,9 +75,7 @@ export function analyseDocument(document: TextDocument, model: DocumentModel, bi
   for (const citation of model.citations) {
     if (citation.nocite) continue;
     for (const item of citation.items) {
-      const signature = item.key !== null
-        ? `@${item.key}`
-        : `${citation.listIndex}\u0000${item.authors.join('\u0001')}\u0000${item.year}\u0000${item.etAl}`;
+      const signature = signatureOf(citation, item);
       let resolution = resolved.get(signature);
       if (resolution === undefined) {
         if (item.key !== null) resolution = resolveKeyItem(item, keys);

@@ -1,7 +1,8 @@
 // How this document writes its author-date citations, so that completions and fixes write the same way:
 // `Tompson 1997: p.142` or `Smith, 2019, p. 4`; `Medvedev & Medvedev` or `Jones and Brown`.
 import type { Analysis } from './analysis';
-import type { ReferenceEntry } from './model';
+import type { Position } from 'vscode-languageserver-types';
+import type { Citation, CitationItem, ReferenceEntry } from './model';
 
 export interface CitationStyle {
   /** Between the authors and the year in brackets: `' '` or `', '`. */
@@ -35,6 +36,35 @@ export function citationStyleOf(analysis: Analysis): CitationStyle {
   return style;
 }
 
+/** What one citation item says of the style; kept per item, which is the same object while its text is unchanged. */
+interface ItemStyle {
+  readonly yearSeparator: string | null;
+  readonly and: string | null;
+  readonly pagePrefix: string | null;
+}
+
+const itemStyles = new WeakMap<CitationItem, ItemStyle>();
+
+function itemStyle(analysis: Analysis, citation: Citation, item: CitationItem): ItemStyle | null {
+  if (citation.syntax !== 'author-date' || !item.yearRange || item.authorRanges.length === 0) return null;
+  const known = itemStyles.get(item);
+  if (known) return known;
+  const text = analysis.document.getText();
+  const offset = (p: { line: number; character: number }) => analysis.document.offsetAt(p);
+  const yearRange = item.yearRange;
+  const parenthetical = citation.form === 'parenthetical';
+  const between = (from: Position, to: Position) => text.slice(offset(from), offset(to));
+  const style: ItemStyle = {
+    yearSeparator: parenthetical && !item.etAl ? between(item.authorRanges[item.authorRanges.length - 1].end, yearRange.start) : null,
+    and: parenthetical && item.authorRanges.length === 2 ? (/&/.test(between(item.authorRanges[0].end, item.authorRanges[1].start)) ? '&' : 'and') : null,
+    pagePrefix: item.locator?.kind === 'page'
+      ? between(yearRange.end, item.locator.range.start) + (/^(pp?\.?\s?)/.exec(item.locator.text)?.[1] ?? '').replace(/^pp/, 'p')
+      : null,
+  };
+  itemStyles.set(item, style);
+  return style;
+}
+
 function readCitationStyle(analysis: Analysis): CitationStyle {
   const text = analysis.document.getText();
   const offset = (p: { line: number; character: number }) => analysis.document.offsetAt(p);
@@ -42,17 +72,10 @@ function readCitationStyle(analysis: Analysis): CitationStyle {
   const pagePrefixes: string[] = [];
   const ands: string[] = [];
   for (const { citation, item } of analysis.items) {
-    if (citation.syntax !== 'author-date' || !item.yearRange || item.authorRanges.length === 0) continue;
-    if (citation.form === 'parenthetical') {
-      const between = text.slice(offset(item.authorRanges[item.authorRanges.length - 1].end), offset(item.yearRange.start));
-      if (!item.etAl) yearSeparators.push(between);
-      if (item.authorRanges.length === 2) ands.push(/&/.test(text.slice(offset(item.authorRanges[0].end), offset(item.authorRanges[1].start))) ? '&' : 'and');
-    }
-    if (item.locator?.kind === 'page') {
-      const before = text.slice(offset(item.yearRange.end), offset(item.locator.range.start));
-      const label = /^(pp?\.?\s?)/.exec(item.locator.text)?.[1] ?? '';
-      pagePrefixes.push(before + label.replace(/^pp/, 'p'));
-    }
+    const style = itemStyle(analysis, citation, item);
+    if (style?.yearSeparator != null) yearSeparators.push(style.yearSeparator);
+    if (style?.and != null) ands.push(style.and);
+    if (style?.pagePrefix != null) pagePrefixes.push(style.pagePrefix);
   }
   // No two-author citation yet: write `and` or `&` as the reference list does.
   if (ands.length === 0) {

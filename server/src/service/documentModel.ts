@@ -2,7 +2,7 @@
 // syntax, and the bibliography files the document names.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
-import type { Citation, DocumentKind, DocumentModel, ReferenceList } from './model';
+import type { DocumentKind, DocumentModel } from './model';
 import { scanAuthorDate } from './syntax/authorDateScanner';
 import { readCslYaml } from './bibliography/cslYamlReader';
 import { frontMatterBibliographies, inlineReferences, latexBibliographies, readBibitems } from './syntax/bibliographyLinks';
@@ -16,15 +16,6 @@ const PANDOC_LANGUAGES = new Set(['markdown', 'quarto', 'rmd', 'pandoc']);
 
 export function isLatex(languageId: string, uri: string): boolean {
   return languageId === 'latex' || languageId === 'tex' || /\.tex$/i.test(uri);
-}
-
-/**
- * The list that serves a citation: the first list after it (each list serves the text between the previous
- * list and itself); text after the last list is served by the last one.
- */
-function servingList(citation: Citation, lists: readonly ReferenceList[]): number {
-  for (const list of lists) if (list.start > citation.outerStart) return list.index;
-  return lists.length - 1;
 }
 
 function buildLatexModel(document: TextDocument, text: string, toRange: (s: number, e: number) => Range): DocumentModel {
@@ -54,7 +45,7 @@ export interface ModelCaches {
 }
 
 export function createModelCaches(): ModelCaches {
-  return { lists: new IncrementalLists(), authorDate: new IncrementalScan(), pandoc: new IncrementalScan(), lastVersion: null };
+  return { lists: new IncrementalLists(), authorDate: new IncrementalScan(true), pandoc: new IncrementalScan(false), lastVersion: null };
 }
 
 export function buildDocumentModel(document: TextDocument, caches: ModelCaches = createModelCaches()): DocumentModel {
@@ -69,8 +60,7 @@ export function buildDocumentModel(document: TextDocument, caches: ModelCaches =
   const current: TextVersion = { masked, text, hidden: lists.map((l) => [l.start, l.end] as const) };
   const change = versionChange(previous, current, ends ?? { prefix: 0, suffix: 0 });
   caches.lastVersion = current;
-  const authorDate = caches.authorDate.scan(change, names, toRange, (m, t, r) => scanAuthorDate({ text: t, masked: m, toRange: r, knownNames }))
-    .map((c) => ({ ...c, listIndex: servingList(c, lists) }));
+  const authorDate = caches.authorDate.scan(change, names, toRange, (m, t, r) => scanAuthorDate({ text: t, masked: m, toRange: r, knownNames }));
   // Example labels `(@good)` anywhere make `@good` no citation: they are the pandoc scan's context.
   const examples = PANDOC_LANGUAGES.has(document.languageId) ? exampleLabels(masked.includes('(@') ? visible(current, 0, masked.length) : '') : new Set<string>();
   const pandoc = PANDOC_LANGUAGES.has(document.languageId)

@@ -4,6 +4,7 @@
 // an edit's work.
 import type { ListEntry, ReferenceList } from '../model';
 import { surnameKey } from '../resolve/surname';
+import { carryWorkKey } from '../resolve/workKey';
 import type { TextEnds } from '../textEnds';
 import { shiftRange } from './incrementalScan';
 import { headingNear, linesAround, readReferenceLists, type ReadLists, type ToRange } from './referenceList';
@@ -16,7 +17,7 @@ interface ListedVersion {
 /** An entry moved `offset` characters and `lines` lines further down. Every offset and range of a list entry is here. */
 function movedEntry(entry: ListEntry, offset: number, lines: number): ListEntry {
   const range = (r: ListEntry['range']) => (lines === 0 ? r : shiftRange(r, lines));
-  return {
+  const moved: ListEntry = {
     ...entry,
     range: range(entry.range),
     start: entry.start + offset,
@@ -27,6 +28,8 @@ function movedEntry(entry: ListEntry, offset: number, lines: number): ListEntry 
     pages: entry.pages && (lines === 0 ? entry.pages : { ...entry.pages, range: range(entry.pages.range) }),
     shape: { ...entry.shape, markerStart: entry.shape.markerStart + offset, markerEnd: entry.shape.markerEnd + offset },
   };
+  carryWorkKey(entry, moved);
+  return moved;
 }
 
 function movedList(list: ReferenceList, offset: number, lines: number): ReferenceList {

@@ -180,8 +180,20 @@ interface Scanned {
   readonly citations: readonly Citation[];
 }
 
+/**
+ * The list that serves a citation starting at `start`, by the hidden spans (the lists, in order): the first list
+ * after it (each serves the text between the previous list and itself); after the last list, the last one.
+ */
+function servingList(start: number, lists: readonly Span[]): number {
+  for (let i = 0; i < lists.length; i++) if (lists[i][0] > start) return i;
+  return lists.length - 1;
+}
+
 export class IncrementalScan {
   private last: Scanned | null = null;
+
+  /** `servedByLists`: each citation gets the list that serves it (author-date citations). */
+  constructor(private readonly servedByLists: boolean) {}
 
   /**
    * The citations of the change's current version. `context` is whatever else the scanner depends on (the
@@ -217,11 +229,17 @@ export class IncrementalScan {
       return scanner(masked.slice(from, to), part, relativeToRange(part)).map((c) => moved(c, from, toRange(from, from).start.line));
     });
     const kept = last?.citations ?? [];
+    const hidden = change.current.hidden;
+    // A citation keeps its object while the list serving it is the same one.
+    const served = (c: Citation) => {
+      const listIndex = this.servedByLists ? servingList(c.outerStart, hidden) : -1;
+      return c.listIndex === listIndex ? c : { ...c, listIndex };
+    };
     const citations = [
       ...kept.filter((c) => c.outerEnd <= start),
       ...rescanned,
       ...kept.filter((c) => c.outerStart >= oldEnd).map((c) => moved(c, offsetDelta, lineDelta)),
-    ];
+    ].map(served);
     this.last = { version: change.current, context, citations };
     return [...citations];
   }
