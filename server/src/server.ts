@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expandBibliographySetting, folderFor, isInside } from './bibliographySetting';
 import { FileWorkspace } from './fileWorkspace';
-import { IdleHoverPreparation } from './idleHoverPreparation';
+import { IdlePreparation } from './idlePreparation';
 import { CancelledError, createCitationService, DEFAULT_SETTINGS, readSettings, type CitationWorkspace, type CitewrightSettings } from './service';
 import { FIX_ALL_KIND } from './service/features/codeActions';
 import { severityOf, toDiagnostic } from './service/features/diagnostics';
@@ -71,15 +71,16 @@ export function startServer(connection: Connection): void {
     logger: { log: (m) => connection.console.log(m) },
   });
 
-  // Idle time formats the works open documents cite, so that hovers find them ready.
-  const hoverPreparation = new IdleHoverPreparation(
+  // Idle time makes the search texts of open documents' bibliographies and formats the works they cite, so that
+  // completion and hover find them ready.
+  const preparation = new IdlePreparation(
     (uri, more) => {
       const document = documents.get(uri);
-      return document === undefined || service.prepareHovers(document, more);
+      return document === undefined || service.prepareAhead(document, more);
     },
-    (uri, error) => connection.console.warn(`citewright: could not prepare the hovers of ${uri}: ${error instanceof Error ? error.message : String(error)}`),
+    (uri, error) => connection.console.warn(`citewright: could not prepare completion and hovers for ${uri}: ${error instanceof Error ? error.message : String(error)}`),
   );
-  connection.onShutdown(() => hoverPreparation.stop());
+  connection.onShutdown(() => preparation.stop());
 
   /** Reads the `citewright` settings for a document from the client, once per document until they change. */
   async function loadSettings(uri: string): Promise<void> {
@@ -148,7 +149,7 @@ export function startServer(connection: Connection): void {
   async function withDocument<T>(uri: string, token: CancellationToken, fallback: T, handler: (doc: TextDocument) => T): Promise<T> {
     const document = documents.get(uri);
     if (!document) return fallback;
-    hoverPreparation.busy();
+    preparation.busy();
     await loadSettings(uri);
     try {
       return handler(document);
@@ -206,7 +207,7 @@ export function startServer(connection: Connection): void {
 
   documents.onDidClose((event) => {
     service.forget(event.document.uri);
-    hoverPreparation.forget(event.document.uri);
+    preparation.forget(event.document.uri);
     settingsByUri.delete(event.document.uri);
     bibliographiesOf.delete(event.document.uri);
     clearUnusedBibliographies();
@@ -216,7 +217,7 @@ export function startServer(connection: Connection): void {
     withDocument<DocumentDiagnosticReport>(params.textDocument.uri, token, { kind: 'full', items: [] }, (doc) => {
       const items = service.getDiagnostics(doc, token);
       publishBibliographyProblems(doc);
-      hoverPreparation.schedule(doc.uri);
+      preparation.schedule(doc.uri);
       return { kind: 'full', items };
     }),
   );

@@ -131,11 +131,11 @@ describe('a pandoc paper with paper.bib', () => {
     const onDemand = (setup('paper.md').service.getHover(document, at)!.contents as MarkupContent).value;
     let allowed = 1;
     const more = () => allowed-- > 0;
-    assert.equal(service.prepareHovers(document, () => false), false);
-    assert.equal(service.prepareHovers(document, more), false);
+    assert.equal(service.prepareAhead(document, () => false), false);
+    assert.equal(service.prepareAhead(document, more), false);
     allowed = Infinity;
-    assert.equal(service.prepareHovers(document, more), true);
-    assert.equal(service.prepareHovers(document, () => false), true);
+    assert.equal(service.prepareAhead(document, more), true);
+    assert.equal(service.prepareAhead(document, () => false), true);
     assert.equal((service.getHover(document, at)!.contents as MarkupContent).value, onDemand);
   });
 

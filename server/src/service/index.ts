@@ -54,10 +54,11 @@ export interface CitationService {
   resolveCompletion(item: CompletionItem, token?: Cancellation): CompletionItem;
   getHover(document: TextDocument, position: Position, token?: Cancellation): Hover | null;
   /**
-   * Formats the bibliography entries the document cites, as hovers show them, one at a time while `more()`
-   * allows: for a host to call when idle. True when every one is ready.
+   * Work a request would otherwise wait for, done a step at a time while `more()` allows, for a host to call
+   * when idle: the search texts of the document's bibliography files (a 50,000-entry library takes about a
+   * second), then the cited entries formatted as hovers show them. True when all of it is ready.
    */
-  prepareHovers(document: TextDocument, more: () => boolean): boolean;
+  prepareAhead(document: TextDocument, more: () => boolean): boolean;
   getDefinition(document: TextDocument, position: Position, token?: Cancellation): Location[];
   getReferences(document: TextDocument, position: Position, includeDeclaration: boolean, token?: Cancellation): Location[];
   prepareRename(document: TextDocument, position: Position, token?: Cancellation): { range: Range; placeholder: string } | null;
@@ -249,7 +250,8 @@ export function createCitationService(options: CitationServiceOptions): Citation
       }
       return run(doc, token, (a) => getHover(a, pos, styleFor(doc.uri)));
     },
-    prepareHovers: (doc, more) => isBibliography(doc) || tooLarge(doc) || run(doc, NEVER_CANCELLED, (a) => prepareHovers(a, styleFor(doc.uri), more)),
+    prepareAhead: (doc, more) => isBibliography(doc) || tooLarge(doc) || run(doc, NEVER_CANCELLED, (a) =>
+      a.bibliographies.every((b) => b.library === null || b.library.searchIndex().prepare(more)) && prepareHovers(a, styleFor(doc.uri), more)),
     getDefinition: (doc, pos, token = NEVER_CANCELLED) => (isBibliography(doc) ? [] : run(doc, token, (a) => getDefinition(a, pos))),
     getReferences: (doc, pos, includeDeclaration, token = NEVER_CANCELLED) => {
       throwIfCancelled(token);

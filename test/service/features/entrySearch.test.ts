@@ -46,6 +46,19 @@ describe('searchEntries', () => {
     assert.equal(found.incomplete, true);
   });
 
+  test('search texts made ahead, a few entries per allowance, answer as texts made on demand', () => {
+    const ahead = index();
+    let allowed = 1;
+    const more = () => allowed-- > 0;
+    assert.equal(ahead.prepare(() => false), false);
+    assert.equal(ahead.prepare(more), false, 'one allowance makes the texts of 64 of the 120 entries');
+    allowed = 1;
+    assert.equal(ahead.prepare(more), true);
+    assert.equal(ahead.prepare(() => false), true);
+    assert.deepEqual(ahead.columns, index().columns);
+    assert.deepEqual(keysOf(searchEntries([ahead], 'westfahl spac', 1000)), keysOf(searchEntries([index()], 'westfahl spac', 1000)));
+  });
+
   test('nothing typed: every entry, first ones by key', () => {
     const found = searchEntries([index()], '', 2);
     assert.deepEqual(keysOf(found), ['mueller-c0', 'mueller-c1']);

@@ -1,6 +1,6 @@
 // Matching what the writer typed against entries: key, author surnames, year and title words. A library's
-// search texts are built once (on the first search that needs them) and kept with it; a search walks them,
-// keeps the best matches in rank buckets and puts only the matches in key order.
+// search texts are built once (while the server is idle, or on the first search that needs them) and kept
+// with it; a search walks them, keeps the best matches in rank buckets and puts only the matches in key order.
 import type { ReferenceEntry } from '../model';
 import { foldedKey } from '../resolve/surname';
 
@@ -17,19 +17,24 @@ function titleText(title: string | null): string {
 /** What a search compares with the typed words, one column per entry. */
 interface SearchColumns {
   /** ` key surname surname year title words `: matched by word prefix. */
-  readonly texts: readonly string[];
+  readonly texts: string[];
   /** Folded keys, and ` surname surname` (with a leading space), for ranking. */
-  readonly keys: readonly string[];
-  readonly authors: readonly string[];
+  readonly keys: string[];
+  readonly authors: string[];
 }
+
+/** How many entries' search texts are made between two looks at the time allowed. */
+const PREPARED_AT_ONCE = 64;
 
 /**
  * Entries to search, in the order matches are listed in. The search texts are made on the first search that
- * needs them (reading every entry's authors and title); a search that keys alone answer reads only the keys.
+ * needs them (reading every entry's authors and title), or ahead of it while the server is idle (`prepare`);
+ * a search that keys alone answer reads only the keys.
  */
 export class SearchIndex {
   #lowerKeys: readonly string[] | null = null;
-  #columns: SearchColumns | null = null;
+  /** The search texts of the first entries, all of them once `prepare` has finished. */
+  readonly #columns: SearchColumns = { texts: [], keys: [], authors: [] };
 
   /** `keyOrdered`: matches are listed by key (stable: entries of one key in the order given), else in the order given. */
   constructor(
@@ -42,24 +47,32 @@ export class SearchIndex {
     return (this.#lowerKeys ??= this.entries.map((entry) => (entry.key ?? '').toLowerCase()));
   }
 
-  get columns(): SearchColumns {
-    if (this.#columns !== null) return this.#columns;
-    const texts: string[] = [];
-    const keys: string[] = [];
-    const authors: string[] = [];
-    for (const entry of this.entries) {
-      const key = foldedKey(entry.key ?? '');
-      let surnames = '';
-      for (const author of entry.authors) {
-        const folded = foldedKey(author);
-        if (folded.length > 0) surnames += ` ${folded}`;
+  get columns(): Readonly<SearchColumns> {
+    this.prepare(() => true);
+    return this.#columns;
+  }
+
+  /** Makes the search texts a few entries at a time while `more()` allows; true when all are made. */
+  prepare(more: () => boolean): boolean {
+    const { texts, keys, authors } = this.#columns;
+    while (texts.length < this.entries.length) {
+      if (!more()) return false;
+      const end = Math.min(this.entries.length, texts.length + PREPARED_AT_ONCE);
+      for (let i = texts.length; i < end; i++) {
+        const entry = this.entries[i];
+        const key = foldedKey(entry.key ?? '');
+        let surnames = '';
+        for (const author of entry.authors) {
+          const folded = foldedKey(author);
+          if (folded.length > 0) surnames += ` ${folded}`;
+        }
+        const year = foldedKey(entry.year ?? '');
+        texts.push(`${key.length > 0 ? ` ${key}` : ''}${surnames}${year.length > 0 ? ` ${year}` : ''}${titleText(entry.title)} `);
+        keys.push(key);
+        authors.push(surnames);
       }
-      const year = foldedKey(entry.year ?? '');
-      texts.push(`${key.length > 0 ? ` ${key}` : ''}${surnames}${year.length > 0 ? ` ${year}` : ''}${titleText(entry.title)} `);
-      keys.push(key);
-      authors.push(surnames);
     }
-    return (this.#columns = { texts, keys, authors });
+    return true;
   }
 
   /** Sorts positions of entries into listing order. */

@@ -1,15 +1,15 @@
-// The server's idle-time hover preparation: it waits for a quiet spell, works in slices until a document is
+// The server's idle-time preparation (library search texts, hovers): it waits for a quiet spell, works in slices until a document is
 // done, takes documents in turn, and leaves nothing scheduled after stop.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { IdleHoverPreparation } from '../../server/src/idleHoverPreparation';
+import { IdlePreparation } from '../../server/src/idlePreparation';
 
-describe('idle hover preparation', () => {
+describe('idle preparation', () => {
   it('prepares each scheduled document in slices until it says it is done, then stops', async () => {
     const calls: string[] = [];
     const remaining = new Map([['a', 3], ['b', 1]]);
-    const preparation = new IdleHoverPreparation((uri) => {
+    const preparation = new IdlePreparation((uri) => {
       calls.push(uri);
       const left = remaining.get(uri)! - 1;
       remaining.set(uri, left);
@@ -25,7 +25,7 @@ describe('idle hover preparation', () => {
 
   it('waits until no request has come for the quiet spell', async () => {
     const calls: string[] = [];
-    const preparation = new IdleHoverPreparation((uri) => (calls.push(uri), true), () => assert.fail('no error expected'), 200);
+    const preparation = new IdlePreparation((uri) => (calls.push(uri), true), () => assert.fail('no error expected'), 200);
     preparation.schedule('a');
     await sleep(100);
     preparation.busy();
@@ -38,7 +38,7 @@ describe('idle hover preparation', () => {
   it('reports a failing document once and goes on with the others; after stop nothing runs', async () => {
     const calls: string[] = [];
     const errors: string[] = [];
-    const preparation = new IdleHoverPreparation((uri) => {
+    const preparation = new IdlePreparation((uri) => {
       calls.push(uri);
       if (uri === 'bad') throw new Error('broken style');
       return true;

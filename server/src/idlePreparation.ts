@@ -1,30 +1,31 @@
-// Formats the works open documents cite while the server has nothing else to do, so that a hover finds them
-// ready instead of waiting on citeproc (a few milliseconds per entry). The work starts only after a quiet
-// spell with no request, and goes in slices of a few milliseconds: a request that arrives meanwhile waits for
-// one slice at most, and puts the rest off until the server is quiet again.
+// Does the work requests would otherwise wait for while the server has nothing else to do: the search texts of
+// open documents' bibliography files (about a second for 50,000 entries), and the works they cite formatted as
+// hovers show them (citeproc takes a few milliseconds per entry). The work starts only after a quiet spell with
+// no request, and goes in slices of a few milliseconds: a request that arrives meanwhile waits for one slice at
+// most, and puts the rest off until the server is quiet again.
 import { performance } from 'node:perf_hooks';
 
-/** How long one slice may go on formatting (it always formats at least one entry). */
+/** How long one slice may go on (it always does at least one step). */
 const SLICE_MS = 4;
 /** How long the server must have had no request before the work starts or goes on. */
 const QUIET_MS = 300;
 
-/** Formats some of a document's cited entries while `more()` allows; true when all are ready. */
-export type PrepareHovers = (uri: string, more: () => boolean) => boolean;
+/** Does some of a document's work ahead while `more()` allows; true when all of it is ready. */
+export type PrepareAhead = (uri: string, more: () => boolean) => boolean;
 
-export class IdleHoverPreparation {
+export class IdlePreparation {
   private readonly pending = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
   private quietFrom = 0;
   private stopped = false;
 
   constructor(
-    private readonly prepare: PrepareHovers,
+    private readonly prepare: PrepareAhead,
     private readonly onError: (uri: string, error: unknown) => void,
     private readonly quietMs = QUIET_MS,
   ) {}
 
-  /** The document's cited works may have changed (it was opened, edited, or its bibliography changed). */
+  /** The document's cited works or bibliographies may have changed (it was opened, edited, or a bibliography changed). */
   schedule(uri: string): void {
     if (this.stopped) return;
     this.pending.add(uri);
