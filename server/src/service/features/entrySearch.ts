@@ -17,10 +17,10 @@ function titleText(title: string | null): string {
 /** What a search compares with the typed words, one column per entry. */
 interface SearchColumns {
   /** ` key surname surname year title words `: matched by word prefix. */
-  readonly texts: string[];
+  readonly texts: readonly string[];
   /** Folded keys, and ` surname surname` (with a leading space), for ranking. */
-  readonly keys: string[];
-  readonly authors: string[];
+  readonly keys: readonly string[];
+  readonly authors: readonly string[];
 }
 
 /** How many entries' search texts are made between two looks at the time allowed. */
@@ -34,7 +34,7 @@ const PREPARED_AT_ONCE = 64;
 export class SearchIndex {
   #lowerKeys: readonly string[] | null = null;
   /** The search texts of the first entries, all of them once `prepare` has finished. */
-  readonly #columns: SearchColumns = { texts: [], keys: [], authors: [] };
+  readonly #columns: { texts: string[]; keys: string[]; authors: string[] } = { texts: [], keys: [], authors: [] };
 
   /** `keyOrdered`: matches are listed by key (stable: entries of one key in the order given), else in the order given. */
   constructor(
@@ -47,8 +47,13 @@ export class SearchIndex {
     return (this.#lowerKeys ??= this.entries.map((entry) => (entry.key ?? '').toLowerCase()));
   }
 
-  get columns(): Readonly<SearchColumns> {
-    this.prepare(() => true);
+  /** Whether the search texts of every entry are made. */
+  get prepared(): boolean {
+    return this.#columns.texts.length === this.entries.length;
+  }
+
+  get columns(): SearchColumns {
+    if (!this.prepared) this.prepare(() => true);
     return this.#columns;
   }
 
@@ -102,15 +107,14 @@ export function queryWords(typed: string): string[] {
 }
 
 /** Rank of entry `i` for the words: null for no match, else lower is better (key, then surname, year, title). */
-function rankAt(index: SearchIndex, i: number, typedKey: string, words: readonly string[], needles: readonly string[]): number | null {
-  if (typedKey.length > 0 && index.lowerKeys[i].startsWith(typedKey)) return 0;
-  const { texts, keys, authors } = index.columns;
+function rankAt(index: SearchIndex, lowerKeys: readonly string[], columns: SearchColumns, i: number, typedKey: string, words: readonly string[], needles: readonly string[]): number | null {
+  if (typedKey.length > 0 && lowerKeys[i].startsWith(typedKey)) return 0;
   let rank = 0;
-  const text = texts[i];
+  const text = columns.texts[i];
   for (let w = 0; w < words.length; w++) {
     if (!text.includes(needles[w])) return null;
-    if (keys[i].startsWith(words[w])) continue;
-    rank += authors[i].includes(needles[w]) ? 1 : index.entries[i].year?.startsWith(words[w]) ? 2 : 3;
+    if (columns.keys[i].startsWith(words[w])) continue;
+    rank += columns.authors[i].includes(needles[w]) ? 1 : index.entries[i].year?.startsWith(words[w]) ? 2 : 3;
   }
   return rank;
 }
@@ -158,21 +162,27 @@ export function searchEntries(
   const needles = words.map((w) => ` ${w}`);
   const longest = words.reduce((a, b) => (b.length > a.length ? b : a), '');
   const oneKeyFitsAll = words.every((word) => longest.startsWith(word));
-  const firstByKey: ReferenceEntry[] = [];
-  for (const index of indexes) {
-    for (const i of matchesOf(index, (i) => ranksFirstByKey(index, i, typedKey, words, oneKeyFitsAll), accept)) firstByKey.push(index.entries[i]);
-  }
-  if (firstByKey.length > limit || words.length === 0) {
-    const best = firstByKey.slice(0, limit);
-    return { entries: order ? best.sort(order) : best, incomplete: firstByKey.length > limit };
+  // Before a library's search texts are made, keys alone may answer (a pass over the keys first); once they
+  // are, one ranking pass answers everything.
+  if (words.length === 0 || !indexes.every((index) => index.prepared)) {
+    const firstByKey: ReferenceEntry[] = [];
+    for (const index of indexes) {
+      for (const i of matchesOf(index, (i) => ranksFirstByKey(index, i, typedKey, words, oneKeyFitsAll), accept)) firstByKey.push(index.entries[i]);
+    }
+    if (firstByKey.length > limit || words.length === 0) {
+      const best = firstByKey.slice(0, limit);
+      return { entries: order ? best.sort(order) : best, incomplete: firstByKey.length > limit };
+    }
   }
   // One bucket per rank, each in listing order; no bucket needs more than `limit` entries to give the best `limit`.
   const buckets: ReferenceEntry[][] = [];
   let matched = 0;
   for (const index of indexes) {
     const ranks = new Map<number, number>();
+    const lowerKeys = index.lowerKeys;
+    const columns = index.columns;
     const found = matchesOf(index, (i) => {
-      const rank = rankAt(index, i, typedKey, words, needles);
+      const rank = rankAt(index, lowerKeys, columns, i, typedKey, words, needles);
       if (rank !== null) ranks.set(i, rank);
       return rank !== null;
     }, accept);
