@@ -10,15 +10,20 @@
 // Inside an entry, a line that looks like the start of another entry (`@type{` as its first non-blank
 // text) ends the broken entry even in the middle of a braced value, so an unclosed brace costs one entry
 // and the scan stays linear.
+// The scanner reads `ScannedText.chars` (the text, or UTF-8 bytes one character each) and takes every
+// string it keeps (keys, values, names that are not ASCII) from `ScannedText.slice`, which decodes.
 import type { BibliographyProblem } from './bibliographyEntry';
 import { BibFieldTable } from './bibFieldTable';
 import type { LineIndex } from './lineIndex';
+import type { ScannedText } from './scannedText';
 
 export interface BibEntryRecord {
   /** Entry type in lower case. */
   readonly type: string;
   readonly key: string;
   readonly keyStart: number;
+  /** Where the key ends (offsets count what the scan reads, which may be bytes: not `keyStart + key.length`). */
+  readonly keyEnd: number;
   /** From the `@` to just after the closing brace. */
   readonly start: number;
   readonly end: number;
@@ -105,6 +110,7 @@ class UnreadFieldsRecord implements BibEntryRecord {
     readonly type: string,
     readonly key: string,
     readonly keyStart: number,
+    readonly keyEnd: number,
     readonly start: number,
     readonly end: number,
     scanner: BibScanner,
@@ -160,8 +166,8 @@ export interface ScanOptions {
   readonly wellFormedEntriesWhole?: boolean;
 }
 
-export function scanBibtex(text: string, lines: LineIndex, options: ScanOptions = {}): BibScan {
-  return new BibScanner(text, lines, options.wellFormedEntriesWhole ?? true).scan();
+export function scanBibtex(source: ScannedText, lines: LineIndex, options: ScanOptions = {}): BibScan {
+  return new BibScanner(source, lines, options.wellFormedEntriesWhole ?? true).scan();
 }
 
 class BibScanner {
@@ -182,19 +188,22 @@ class BibScanner {
 
   /** Without carriage returns, the next line is found by indexOf. */
   private readonly hasCarriageReturns: boolean;
+  /** What is scanned: `source.chars`. */
+  private readonly text: string;
 
   constructor(
-    private readonly text: string,
+    private readonly source: ScannedText,
     private readonly lines: LineIndex,
     private readonly wellFormedEntriesWhole: boolean,
   ) {
-    this.hasCarriageReturns = text.indexOf('\r') !== -1;
-    this.table = new BibFieldTable(text);
+    this.text = source.chars;
+    this.hasCarriageReturns = this.text.indexOf('\r') !== -1;
+    this.table = new BibFieldTable(source);
   }
 
   scan(): BibScan {
     const text = this.text;
-    if (text.charCodeAt(0) === 0xfeff) this.position = 1;
+    this.position = this.source.byteOrderMarkLength;
     while (this.position < text.length) {
       this.skipBlanks();
       if (text.charCodeAt(this.position) === AT) {
@@ -311,7 +320,7 @@ class BibScanner {
       hash = (Math.imul(hash, 31) + code) | 0;
     }
     this.position = end;
-    if (!ascii) return text.slice(start, end).toLowerCase();
+    if (!ascii) return this.source.slice(start, end).toLowerCase();
     const known = this.namesByHash.get(hash);
     if (known !== undefined) {
       for (const name of known) if (this.isSameName(name, start, end)) return name;
@@ -348,7 +357,7 @@ class BibScanner {
     if (this.position >= this.text.length) return 'the end of the file';
     const code = this.code(this.position);
     if (code === NEWLINE || code === RETURN) return 'the end of the line';
-    return `'${String.fromCodePoint(this.text.codePointAt(this.position) ?? 0)}'`;
+    return `'${String.fromCodePoint(this.source.codePointAt(this.position) ?? 0)}'`;
   }
 
   /** Reads one `@...` item starting at `at`; returns where scanning continues. */
@@ -426,7 +435,7 @@ class BibScanner {
       this.position++;
       this.skipSpace();
       const value = this.readValue();
-      const definition = { from: this.position, value: value.built ?? this.text.slice(value.contentStart, value.contentEnd) };
+      const definition = { from: this.position, value: value.built ?? this.source.slice(value.contentStart, value.contentEnd) };
       const definitions = this.macros.get(name);
       if (definitions === undefined) this.macros.set(name, [definition]);
       else definitions.push(definition);
@@ -461,19 +470,20 @@ class BibScanner {
     const keyCharacters = closer === CLOSE_BRACE ? KEY_IN_BRACES : KEY_IN_PARENTHESES;
     keyCharacters.lastIndex = keyStart;
     keyCharacters.test(text);
-    this.position = keyCharacters.lastIndex;
-    const key = text.slice(keyStart, this.position);
+    const keyEnd = keyCharacters.lastIndex;
+    const key = this.source.slice(keyStart, keyEnd);
+    this.position = keyEnd;
     this.skipSpace();
     if (key === '') throw new EntrySyntaxError(keyStart, `the entry has no key (found ${this.describeHere()})`);
     if (this.code(this.position) === EQUALS) {
       throw new EntrySyntaxError(keyStart, `the entry has no key: '${key} =' is a field`);
     }
     this.currentKey = key;
-    this.headerEnd = keyStart + key.length;
+    this.headerEnd = keyEnd;
     const firstField = this.table.size;
     this.readEntryBody(key);
     const fieldCount = this.table.size - firstField;
-    this.addEntry({ type, key, keyStart, start: at, end: this.position, firstField, fieldCount });
+    this.addEntry({ type, key, keyStart, keyEnd, start: at, end: this.position, firstField, fieldCount });
   }
 
   /** After an entry's key and the space after it: its fields and the closing brace or parenthesis. */
@@ -504,8 +514,8 @@ class BibScanner {
     const keyStart = this.position + 1;
     KEY_IN_BRACES.lastIndex = keyStart;
     KEY_IN_BRACES.test(text);
-    const key = text.slice(keyStart, KEY_IN_BRACES.lastIndex);
-    this.addEntry(new UnreadFieldsRecord(type, key, keyStart, at, end, this));
+    const keyEnd = KEY_IN_BRACES.lastIndex;
+    this.addEntry(new UnreadFieldsRecord(type, this.source.slice(keyStart, keyEnd), keyStart, keyEnd, at, end, this));
     return end;
   }
 
@@ -513,7 +523,7 @@ class BibScanner {
   readFieldsOf(record: BibEntryRecord): { firstField: number; fieldCount: number } {
     const firstField = this.table.size;
     this.closer = CLOSE_BRACE;
-    this.position = record.keyStart + record.key.length;
+    this.position = record.keyEnd;
     this.skipSpace();
     this.readEntryBody(record.key);
     return { firstField, fieldCount: this.table.size - firstField };
@@ -521,7 +531,6 @@ class BibScanner {
 
   private addEntry(entry: BibEntryRecord): void {
     const key = entry.key;
-    const keyStart = entry.keyStart;
     this.entries.push(entry);
     const first = this.firstByKey.get(key);
     if (first === undefined) {
@@ -531,8 +540,8 @@ class BibScanner {
       this.problems.push({
         kind: 'duplicate-key',
         message: `Duplicate key '${key}': already defined on line ${firstLine}`,
-        range: this.lines.range(keyStart, keyStart + key.length),
-        related: { message: `First definition of '${key}'`, range: this.lines.range(first.keyStart, first.keyStart + key.length) },
+        range: this.lines.range(entry.keyStart, entry.keyEnd),
+        related: { message: `First definition of '${key}'`, range: this.lines.range(first.keyStart, first.keyEnd) },
       });
     }
   }
@@ -573,7 +582,6 @@ class BibScanner {
 
   /** A value: `{...}`, `"..."`, a number or a macro name, joined by `#`. */
   private readValue(): ScannedValue {
-    const text = this.text;
     const start = this.position;
     let contentStart = -1;
     let contentEnd = -1;
@@ -604,8 +612,8 @@ class BibScanner {
         contentEnd = partEndInFile;
       } else {
         // Joined values are built only when needed: most values are one literal and stay a slice of the file.
-        const before: string = built ?? (parts === 0 ? '' : text.slice(contentStart, contentEnd));
-        built = before + (macroValue ?? text.slice(partStartInFile, partEndInFile));
+        const before: string = built ?? (parts === 0 ? '' : this.source.slice(contentStart, contentEnd));
+        built = before + (macroValue ?? this.source.slice(partStartInFile, partEndInFile));
       }
       const end = this.position;
       this.skipSpace();

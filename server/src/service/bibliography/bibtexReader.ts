@@ -10,6 +10,7 @@ import { bibliographySource, entryId } from './bibliographyEntry';
 import type { BibliographyEntry, BibliographyReadResult, BibtexSource, ReadOptions } from './bibliographyEntry';
 import { latexToUnicode } from './latexText';
 import { LineIndex } from './lineIndex';
+import { ScannedText } from './scannedText';
 import { entryLabel, pageRangeIn, yearIn } from './referenceFacts';
 import type { LabelName } from './referenceFacts';
 import type { Range } from 'vscode-languageserver-types';
@@ -156,7 +157,7 @@ class EntryBuilder {
   private readonly ids: FieldIds;
 
   constructor(
-    private readonly text: string,
+    private readonly scanned: ScannedText,
     private readonly lines: LineIndex,
     private readonly table: BibFieldTable,
   ) {
@@ -168,10 +169,13 @@ class EntryBuilder {
     };
   }
 
-  /** Range of `[start, end)` inside a field's value when it maps back to the file, else of the whole value. */
-  private rangeIn(row: number, start: number, end: number): Range {
+  /**
+   * Range of `[start, end)` inside a field's value (`value`, of row `row`) when the value is the file's text,
+   * else of the whole value.
+   */
+  private rangeIn(row: number, value: string, start: number, end: number): Range {
     const contentStart = this.table.contentStart(row);
-    if (contentStart >= 0) return this.lines.range(contentStart + start, contentStart + end);
+    if (contentStart >= 0) return { start: this.lines.positionIn(contentStart, value, start), end: this.lines.positionIn(contentStart, value, end) };
     return this.lines.range(this.table.valueStart(row), this.table.valueEnd(row));
   }
 
@@ -189,7 +193,7 @@ class EntryBuilder {
     const value = this.table.value(row);
     const written = pageRangeIn(value);
     if (written !== null) {
-      return { text: value.trim(), first: written.first, last: written.last, range: this.rangeIn(row, written.start, written.end) };
+      return { text: value.trim(), first: written.first, last: written.last, range: this.rangeIn(row, value, written.start, written.end) };
     }
     // `50\,--\,70` and the like: read the decoded text, point at the whole value.
     const decoded = pageRangeIn(latexToUnicode(value));
@@ -236,11 +240,13 @@ class EntryBuilder {
   /** Where an entry's surnames, year and pages are written. */
   locations(record: BibEntryRecord, inherited: ReadonlyMap<string, number> | null): BibtexLocations {
     const authorRow = this.row(record, inherited, this.ids.author, 'author');
+    const authors = authorRow === -1 ? '' : this.table.value(authorRow);
     const yearRow = this.yearRow(record, inherited);
-    const year = yearRow === -1 ? null : yearIn(this.table.value(yearRow));
+    const yearValue = yearRow === -1 ? '' : this.table.value(yearRow);
+    const year = yearRow === -1 ? null : yearIn(yearValue);
     return {
-      authorRanges: this.names(authorRow).names.map((name) => this.rangeIn(authorRow, name.surnameStart, name.surnameEnd)),
-      yearRange: year === null ? null : this.rangeIn(yearRow, year.start, year.end),
+      authorRanges: this.names(authorRow).names.map((name) => this.rangeIn(authorRow, authors, name.surnameStart, name.surnameEnd)),
+      yearRange: year === null ? null : this.rangeIn(yearRow, yearValue, year.start, year.end),
       pages: this.pages(this.row(record, inherited, this.ids.pages, 'pages')),
     };
   }
@@ -257,7 +263,12 @@ class EntryBuilder {
   }
 
   slice(start: number, end: number): string {
-    return this.text.slice(start, end);
+    return this.scanned.slice(start, end);
+  }
+
+  /** Offset in the decoded text of an offset of the scanned text. */
+  textOffset(offset: number): number {
+    return this.scanned.textOffset(offset);
   }
 
   source(record: BibEntryRecord, inheritance: Inheritance): BibtexSource {
@@ -307,8 +318,6 @@ function surnames(list: BibNameList): readonly string[] {
  */
 class BibtexEntry implements BibliographyEntry {
   readonly [bibliographySource]: BibtexSource;
-  readonly start: number;
-  readonly end: number;
   readonly key: string;
   readonly kind: EntryKind;
   // Private fields (#): not enumerable, so neither JSON nor a copy carries the builder and the file text.
@@ -329,8 +338,6 @@ class BibtexEntry implements BibliographyEntry {
   ) {
     this.#builder = builder;
     this.#record = record;
-    this.start = record.start;
-    this.end = record.end;
     this.key = record.key;
     this.kind = ENTRY_KINDS.get(record.type) ?? 'other';
     this[bibliographySource] = builder.source(record, inheritance);
@@ -348,16 +355,24 @@ class BibtexEntry implements BibliographyEntry {
     return (this.#locations ??= this.#builder.locations(this.#record, this.#inherited));
   }
 
+  get start(): number {
+    return this.#builder.textOffset(this.#record.start);
+  }
+
+  get end(): number {
+    return this.#builder.textOffset(this.#record.end);
+  }
+
   get range(): Range {
-    return (this.#range ??= this.#builder.range(this.start, this.end));
+    return (this.#range ??= this.#builder.range(this.#record.start, this.#record.end));
   }
 
   get text(): string {
-    return this.#builder.slice(this.start, this.end);
+    return this.#builder.slice(this.#record.start, this.#record.end);
   }
 
   get keyRange(): Range {
-    return (this.#keyRange ??= this.#builder.range(this.#record.keyStart, this.#record.keyStart + this.key.length));
+    return (this.#keyRange ??= this.#builder.range(this.#record.keyStart, this.#record.keyEnd));
   }
 
   get authors(): readonly string[] {
@@ -407,14 +422,17 @@ class BibtexEntry implements BibliographyEntry {
 }
 
 /**
- * Reads a `.bib` file. Every readable entry is returned (both entries of a duplicate key too; `@xdata`
- * containers are not, since they cannot be cited); broken entries and duplicate keys are problems.
+ * Reads a `.bib` file, given as its text or as its UTF-8 bytes (a byte order mark allowed): either way the
+ * entries, fields, problems and positions are the same, and from bytes only what is used is decoded. Every
+ * readable entry is returned (both entries of a duplicate key too; `@xdata` containers are not, since they
+ * cannot be cited); broken entries and duplicate keys are problems.
  */
-export function readBibtex(path: string, text: string, options?: ReadOptions): BibliographyReadResult {
-  const lines = new LineIndex(text);
-  const scan = scanBibtex(text, lines);
+export function readBibtex(path: string, content: string | Uint8Array, options?: ReadOptions): BibliographyReadResult {
+  const source = typeof content === 'string' ? ScannedText.ofString(content) : ScannedText.ofBytes(content);
+  const lines = new LineIndex(source.chars, (start, end) => source.textLength(start, end));
+  const scan = scanBibtex(source, lines);
   const inheritance = new Inheritance(scan.fields, scan.firstByKey);
-  const builder = new EntryBuilder(text, lines, scan.fields);
+  const builder = new EntryBuilder(source, lines, scan.fields);
   const entries: BibliographyEntry[] = [];
   for (const record of scan.entries) {
     if (record.type === 'xdata') continue;

@@ -22,7 +22,7 @@ export interface Library {
 
 export function readLibrary(uri: string, snapshot: FileSnapshot): Library {
   const name = baseName(uri);
-  const { entries, problems } = readBibliography(name, snapshot.text, { idPrefix: `${name}#` });
+  const { entries, problems } = readBibliography(name, snapshot, { idPrefix: `${name}#` });
   const byKey = new Map<string, ReferenceEntry>();
   for (const entry of entries) if (entry.key !== null && !byKey.has(entry.key)) byKey.set(entry.key, entry);
   let index: EntryIndex | undefined;
