@@ -17,20 +17,37 @@ function keyParts(key: string): { name: string; year: string | null } {
 
 const withoutDigits = (key: string) => key.replace(/\d+/g, '#').toLowerCase();
 
+const HASH = 35;
+
+/** Whether a key's first or last character `code` can stand as `expected` in `withoutDigits(key)`. */
+function edgeMayBe(code: number, expected: number): boolean {
+  if (code >= 128) return true; // lower case outside ASCII is not one character for one
+  if (code >= 48 && code <= 57) return expected === HASH;
+  return (code >= 65 && code <= 90 ? code + 32 : code) === expected;
+}
+
+/**
+ * Whether `withoutDigits(key)` can be `yearless`, judged by its first and last characters: a library's keys
+ * are told apart without making a string of each (the few that pass are compared whole).
+ */
+function mayBeYearless(key: string, yearless: string): boolean {
+  return key.length === 0 ||
+    (edgeMayBe(key.charCodeAt(0), yearless.charCodeAt(0)) && edgeMayBe(key.charCodeAt(key.length - 1), yearless.charCodeAt(yearless.length - 1)));
+}
+
 interface KeysOfLength {
   readonly keys: string[];
   readonly entries: ReferenceEntry[];
 }
 
-/** The keys of a bibliography arranged for "did you mean": by length, without digits, by author and year. */
+/** The keys of a bibliography arranged for "did you mean": by length, by author and year. */
 class SuggestionIndex {
   /** Suggestions already worked out, by unknown key: each keystroke in a key being typed asks again. */
   readonly answers = new Map<string, ReferenceEntry[]>();
   #byLength?: Map<number, KeysOfLength>;
-  #byYearless?: Map<string, ReferenceEntry[]>;
   #byAuthorYear?: Map<string, ReferenceEntry[]>;
 
-  constructor(private readonly keys: ReadonlyMap<string, ReferenceEntry>) {}
+  constructor(readonly keys: ReadonlyMap<string, ReferenceEntry>) {}
 
   /** Keys as written by length, in two columns: no pair is made per key of a large library. */
   get byLength(): ReadonlyMap<number, KeysOfLength> {
@@ -43,13 +60,6 @@ class SuggestionIndex {
       group.entries.push(entry);
     });
     return (this.#byLength = map);
-  }
-
-  get byYearless(): ReadonlyMap<string, readonly ReferenceEntry[]> {
-    if (this.#byYearless) return this.#byYearless;
-    const map = new Map<string, ReferenceEntry[]>();
-    this.keys.forEach((entry, key) => push(map, withoutDigits(key), entry));
-    return (this.#byYearless = map);
   }
 
   /** First three letters of the first author (folded) and the year. Reads every entry's authors, so only
@@ -99,7 +109,11 @@ export function keySuggestions(key: string, keys: ReadonlyMap<string, ReferenceE
       if (distance <= max) score(group.entries[i], distance);
     }
   }
-  for (const entry of index.byYearless.get(withoutDigits(key)) ?? []) score(entry, max + 1);
+  // The same key but for its digits (another year): looked for through every key, in their order, without an index.
+  const yearless = withoutDigits(key);
+  index.keys.forEach((entry, other) => {
+    if (mayBeYearless(other, yearless) && withoutDigits(other) === yearless) score(entry, max + 1);
+  });
   const { name, year } = keyParts(key);
   if (name.length >= 3 && year !== null) {
     for (const entry of index.byAuthorYear.get(`${name.slice(0, 3)}\u0000${year}`) ?? []) {
