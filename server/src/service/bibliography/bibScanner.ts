@@ -186,8 +186,6 @@ class BibScanner {
   private currentKey: string | null = null;
   private headerEnd = 0;
 
-  /** Without carriage returns, the next line is found by indexOf. */
-  private readonly hasCarriageReturns: boolean;
   /** What is scanned: `source.chars`. */
   private readonly text: string;
 
@@ -197,7 +195,6 @@ class BibScanner {
     private readonly wellFormedEntriesWhole: boolean,
   ) {
     this.text = source.chars;
-    this.hasCarriageReturns = this.text.indexOf('\r') !== -1;
     this.table = new BibFieldTable(source);
   }
 
@@ -227,7 +224,8 @@ class BibScanner {
 
   private nextLineStart(offset: number): number {
     const text = this.text;
-    if (!this.hasCarriageReturns) {
+    // Without carriage returns, the next line is found by indexOf.
+    if (!this.lines.hasCarriageReturns) {
       const lineBreak = text.indexOf('\n', offset);
       return lineBreak === -1 ? text.length : lineBreak + 1;
     }

@@ -17,12 +17,16 @@ export class LineIndex {
   /** Last line found: readers ask for offsets in increasing order, so the next answer is usually here. */
   private lastLine = 0;
 
+  /** Whether the text has a carriage return anywhere: without one, lines end at `\n` only. */
+  readonly hasCarriageReturns: boolean;
+
   constructor(
     private readonly text: string,
     /** Length in UTF-16 characters of the text between two offsets of one line. */
     private readonly lengthOf: (start: number, end: number) => number = (start, end) => end - start,
   ) {
     this.nextReturn = text.indexOf('\r');
+    this.hasCarriageReturns = this.nextReturn !== -1;
   }
 
   get lineCount(): number {
