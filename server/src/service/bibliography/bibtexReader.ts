@@ -81,6 +81,8 @@ function ownRow(table: BibFieldTable, record: BibEntryRecord, nameId: number): n
 class Inheritance {
   private readonly resolved = new Map<BibEntryRecord, ReadonlyMap<string, number> | null>();
   private readonly inProgress = new Set<BibEntryRecord>();
+  /** Every field of a parent, kept: the children of one parent (a proceedings and its papers) each ask. */
+  private readonly rowsOfParents = new Map<BibEntryRecord, ReadonlyMap<string, number>>();
   private readonly crossrefId: number;
   private readonly xdataId: number;
 
@@ -127,10 +129,14 @@ class Inheritance {
     return result;
   }
 
-  private allRows(record: BibEntryRecord): Map<string, number> {
+  private allRows(record: BibEntryRecord): ReadonlyMap<string, number> {
+    const known = this.rowsOfParents.get(record);
+    if (known !== undefined) return known;
     const rows = ownRows(this.table, record);
     const inherited = this.inheritedBy(record);
     if (inherited !== null) for (const [name, row] of inherited) if (!rows.has(name)) rows.set(name, row);
+    // A record in a crossref cycle is seen here without what it inherits: not kept.
+    if (!this.inProgress.has(record)) this.rowsOfParents.set(record, rows);
     return rows;
   }
 }
