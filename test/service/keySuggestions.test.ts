@@ -22,6 +22,8 @@ describe('keySuggestions', () => {
   it('finds keys that differ only in their digits whatever their first and last letters', () => {
     assert.deepEqual(suggested('émile2019', ['Émile1990', 'emile1990', 'émile1990ß', '1990émile']), ['Émile1990']);
     assert.deepEqual(suggested('2019-report', ['1990-Report', '1990-reporT', '1990-reports']), ['1990-Report', '1990-reporT']);
+    // The Kelvin sign is 'k' in lower case: a key that starts with it is a candidate for 'kant...'.
+    assert.deepEqual(suggested('kant2019', ['\u212Aant1781', 'kant1781x']), ['\u212Aant1781']);
     assert.deepEqual(suggested('vol3', ['VOL12', 'volume', 'vol12a']), ['VOL12']);
   });
 });

@@ -19,20 +19,41 @@ const withoutDigits = (key: string) => key.replace(/\d+/g, '#').toLowerCase();
 
 const HASH = 35;
 
-/** Whether a key's first or last character `code` can stand as `expected` in `withoutDigits(key)`. */
-function edgeMayBe(code: number, expected: number): boolean {
-  if (code >= 128) return true; // lower case outside ASCII is not one character for one
-  if (code >= 48 && code <= 57) return expected === HASH;
-  return (code >= 65 && code <= 90 ? code + 32 : code) === expected;
+/** The character an ASCII character of a key is in `withoutDigits(key)` (a digit becomes `#`); -1 for any other. */
+function yearlessCode(code: number): number {
+  if (!(code < 128)) return -1; // lower case outside ASCII is not one character for one (and past the end)
+  if (code >= 48 && code <= 57) return HASH;
+  return code >= 65 && code <= 90 ? code + 32 : code;
+}
+
+/** A number for the first and last characters of `withoutDigits(key)` when both are known from ASCII; else -1. */
+function edgesOf(key: string, codeOf: (code: number) => number): number {
+  const first = codeOf(key.charCodeAt(0));
+  const last = codeOf(key.charCodeAt(key.length - 1));
+  return first === -1 || last === -1 ? -1 : first * 128 + last;
+}
+
+/** Two lists of ascending positions as one. */
+function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
+  const merged: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) merged.push(j >= b.length || (i < a.length && a[i] < b[j]) ? a[i++] : b[j++]);
+  return merged;
 }
 
 /**
- * Whether `withoutDigits(key)` can be `yearless`, judged by its first and last characters: a library's keys
- * are told apart without making a string of each (the few that pass are compared whole).
+ * Keys by the first and last characters `withoutDigits` gives them, for keys that differ from an unknown key
+ * only in their digits: a pass over the keys that makes no string of each (the few candidates are compared
+ * whole). Keys are numbered in library order.
  */
-function mayBeYearless(key: string, yearless: string): boolean {
-  return key.length === 0 ||
-    (edgeMayBe(key.charCodeAt(0), yearless.charCodeAt(0)) && edgeMayBe(key.charCodeAt(key.length - 1), yearless.charCodeAt(yearless.length - 1)));
+interface KeysByEdges {
+  readonly keys: readonly string[];
+  readonly entries: readonly ReferenceEntry[];
+  /** Positions of the keys with these edges (see `edgesOf`), ascending. */
+  readonly byEdges: ReadonlyMap<number, readonly number[]>;
+  /** Positions of the keys whose first or last character is not ASCII: candidates for any unknown key. */
+  readonly unsure: readonly number[];
 }
 
 interface KeysOfLength {
@@ -45,9 +66,10 @@ class SuggestionIndex {
   /** Suggestions already worked out, by unknown key: each keystroke in a key being typed asks again. */
   readonly answers = new Map<string, ReferenceEntry[]>();
   #byLength?: Map<number, KeysOfLength>;
+  #byEdges?: KeysByEdges;
   #byAuthorYear?: Map<string, ReferenceEntry[]>;
 
-  constructor(readonly keys: ReadonlyMap<string, ReferenceEntry>) {}
+  constructor(private readonly keys: ReadonlyMap<string, ReferenceEntry>) {}
 
   /** Keys as written by length, in two columns: no pair is made per key of a large library. */
   get byLength(): ReadonlyMap<number, KeysOfLength> {
@@ -60,6 +82,23 @@ class SuggestionIndex {
       group.entries.push(entry);
     });
     return (this.#byLength = map);
+  }
+
+  /** Built on the first unknown key: a pass that makes no string per key. */
+  get byEdges(): KeysByEdges {
+    if (this.#byEdges) return this.#byEdges;
+    const keys: string[] = [];
+    const entries: ReferenceEntry[] = [];
+    const byEdges = new Map<number, number[]>();
+    const unsure: number[] = [];
+    this.keys.forEach((entry, key) => {
+      const edges = edgesOf(key, yearlessCode);
+      if (edges === -1) unsure.push(keys.length);
+      else push(byEdges, edges, keys.length);
+      keys.push(key);
+      entries.push(entry);
+    });
+    return (this.#byEdges = { keys, entries, byEdges, unsure });
   }
 
   /** First three letters of the first author (folded) and the year. Reads every entry's authors, so only
@@ -109,11 +148,13 @@ export function keySuggestions(key: string, keys: ReadonlyMap<string, ReferenceE
       if (distance <= max) score(group.entries[i], distance);
     }
   }
-  // The same key but for its digits (another year): looked for through every key, in their order, without an index.
+  // The same key but for its digits (another year), in library order.
   const yearless = withoutDigits(key);
-  index.keys.forEach((entry, other) => {
-    if (mayBeYearless(other, yearless) && withoutDigits(other) === yearless) score(entry, max + 1);
-  });
+  const { keys: allKeys, entries, byEdges, unsure } = index.byEdges;
+  const edges = edgesOf(yearless, (code) => (code < 128 ? code : -1));
+  for (const i of mergeAscending(edges === -1 ? [] : byEdges.get(edges) ?? [], unsure)) {
+    if (withoutDigits(allKeys[i]) === yearless) score(entries[i], max + 1);
+  }
   const { name, year } = keyParts(key);
   if (name.length >= 3 && year !== null) {
     for (const entry of index.byAuthorYear.get(`${name.slice(0, 3)}\u0000${year}`) ?? []) {
