@@ -284,3 +284,32 @@ describe('readBibtex on bytes', () => {
     assert.deepEqual(JSON.parse(JSON.stringify(fromBytes.entries)), JSON.parse(JSON.stringify(readBibtex('x.bib', decoded).entries)));
   });
 });
+
+describe('readBibtex byKey', () => {
+  const firstOfEachKey = (entries: readonly ReferenceEntry[]) => {
+    const map = new Map<string, ReferenceEntry>();
+    for (const entry of entries) if (entry.key !== null && !map.has(entry.key)) map.set(entry.key, entry);
+    return map;
+  };
+
+  test('gives the first entry of each key, in the order of the file, as a map would', () => {
+    const result = readBibtex('x.bib', '@book{b, title = {B}}\n@book{a, title = {A}}\n@book{b, title = {B again}}\n@broken{\n@misc{c}\n');
+    const byKey = result.byKey!;
+    const expected = firstOfEachKey(result.entries);
+    assert.deepEqual([...byKey], [...expected]);
+    assert.deepEqual([[...byKey.keys()], [...byKey.values()], [...byKey.entries()], byKey.size], [[...expected.keys()], [...expected.values()], [...expected.entries()], 3]);
+    assert.equal(byKey.get('b'), result.entries[0]);
+    assert.deepEqual([byKey.has('a'), byKey.has('d'), byKey.get('d')], [true, false, undefined]);
+    const seen: [string, string | null][] = [];
+    byKey.forEach((entry, key, map) => {
+      assert.equal(map, byKey);
+      seen.push([key, entry.title]);
+    });
+    assert.deepEqual(seen, [['b', 'B'], ['a', 'A'], ['c', null]]);
+  });
+
+  test('is left to the caller when @xdata containers are not entries', () => {
+    const result = readBibtex('x.bib', '@xdata{a, publisher = {P}}\n@book{a, title = {A}}\n');
+    assert.deepEqual([result.byKey, result.entries.map((entry) => entry.title)], [undefined, ['A']]);
+  });
+});

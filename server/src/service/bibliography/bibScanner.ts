@@ -34,8 +34,8 @@ export interface BibEntryRecord {
 
 export interface BibScan {
   readonly entries: readonly BibEntryRecord[];
-  /** The first entry of each key (later ones are duplicate-key problems). */
-  readonly firstByKey: ReadonlyMap<string, BibEntryRecord>;
+  /** The position in `entries` of the first entry of each key (later ones are duplicate-key problems). */
+  readonly firstByKey: ReadonlyMap<string, number>;
   readonly fields: BibFieldTable;
   readonly problems: readonly BibliographyProblem[];
 }
@@ -177,7 +177,7 @@ class BibScanner {
   private readonly problems: BibliographyProblem[] = [];
   /** `@string` definitions by name, each with the offset where it takes effect, in file order. */
   private readonly macros = new Map<string, MacroDefinition[]>();
-  private readonly firstByKey = new Map<string, BibEntryRecord>();
+  private readonly firstByKey = new Map<string, number>();
   /** Lower-case names read so far, by the hash `readName` computes. */
   private readonly namesByHash = new Map<number, string[]>();
   /** `}` or `)`: what closes the item being read. */
@@ -529,11 +529,11 @@ class BibScanner {
 
   private addEntry(entry: BibEntryRecord): void {
     const key = entry.key;
+    const firstAt = this.firstByKey.get(key);
+    if (firstAt === undefined) this.firstByKey.set(key, this.entries.length);
     this.entries.push(entry);
-    const first = this.firstByKey.get(key);
-    if (first === undefined) {
-      this.firstByKey.set(key, entry);
-    } else {
+    if (firstAt !== undefined) {
+      const first = this.entries[firstAt];
       const firstLine = this.lines.lineOf(first.keyStart) + 1;
       this.problems.push({
         kind: 'duplicate-key',

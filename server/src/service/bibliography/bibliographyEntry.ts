@@ -1,6 +1,7 @@
 // What every bibliography reader returns: ReferenceEntry objects that also carry, under a symbol, what the
 // reader knew about them (BibTeX fields, the CSL item, the RIS record). A symbol keeps that data out of
-// JSON output and out of the model's type, yet object spread (`{ ...entry, id }`) still copies it.
+// JSON output and out of the model's type, yet object spread (`{ ...entry, id }`) still copies it, but for
+// a `.bib` entry, whose properties are getters worked out on first use (pass such entries on as they are).
 import type { Range } from 'vscode-languageserver-types';
 import type { ReferenceEntry } from '../model';
 import type { BibField, BibFieldTable } from './bibFieldTable';
@@ -56,6 +57,8 @@ export interface BibliographyProblem {
 export interface BibliographyReadResult {
   readonly entries: BibliographyEntry[];
   readonly problems: BibliographyProblem[];
+  /** The first entry of each key, when the reader has it without building it (else the caller builds it). */
+  readonly byKey?: ReadonlyMap<string, BibliographyEntry>;
 }
 
 export interface ReadOptions {

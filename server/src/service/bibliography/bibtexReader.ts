@@ -88,8 +88,9 @@ class Inheritance {
 
   constructor(
     private readonly table: BibFieldTable,
-    /** Parents by key: the first entry of each. */
-    private readonly byKey: ReadonlyMap<string, BibEntryRecord>,
+    /** Where in `records` the first entry of each key is: parents are found by key. */
+    private readonly firstByKey: ReadonlyMap<string, number>,
+    private readonly records: readonly BibEntryRecord[],
   ) {
     this.crossrefId = table.nameId('crossref');
     this.xdataId = table.nameId('xdata');
@@ -112,12 +113,12 @@ class Inheritance {
     };
     if (xdataRow !== -1) {
       for (const key of table.value(xdataRow).split(',')) {
-        const parent = this.byKey.get(key.trim());
+        const parent = this.parent(key.trim());
         if (parent === undefined) continue;
         for (const [name, row] of this.allRows(parent)) if (!NOT_INHERITED.has(name)) take(name, row);
       }
     }
-    const parent = crossrefRow === -1 ? undefined : this.byKey.get(table.value(crossrefRow).trim());
+    const parent = crossrefRow === -1 ? undefined : this.parent(table.value(crossrefRow).trim());
     if (parent !== undefined) {
       for (const [name, row] of this.allRows(parent)) {
         for (const target of inheritedNames(parent.type, record.type, name)) take(target, row);
@@ -127,6 +128,11 @@ class Inheritance {
     const result = inherited.size === 0 ? null : inherited;
     this.resolved.set(record, result);
     return result;
+  }
+
+  private parent(key: string): BibEntryRecord | undefined {
+    const at = this.firstByKey.get(key);
+    return at === undefined ? undefined : this.records[at];
   }
 
   private allRows(record: BibEntryRecord): ReadonlyMap<string, number> {
@@ -159,13 +165,18 @@ function labelNames(list: BibNameList): LabelName[] {
   return list.names.map((name) => ({ surname: name.surname, initials: initialsOf(name.given) }));
 }
 
+/** What the entries of one file share: its text, lines, fields and inheritance, and how their ids are made. */
 class EntryBuilder {
   private readonly ids: FieldIds;
 
   constructor(
+    /** The file's path as the host names it: each entry's `source`. */
+    readonly path: string,
+    private readonly options: ReadOptions | undefined,
     private readonly scanned: ScannedText,
     private readonly lines: LineIndex,
     private readonly table: BibFieldTable,
+    private readonly inheritance: Inheritance,
   ) {
     const id = (name: string): number => table.nameId(name);
     this.ids = {
@@ -277,8 +288,17 @@ class EntryBuilder {
     return this.scanned.textOffset(offset);
   }
 
-  source(record: BibEntryRecord, inheritance: Inheritance): BibtexSource {
-    return new BibtexEntrySource(record, this.table, this.lines, inheritance);
+  source(record: BibEntryRecord): BibtexSource {
+    return new BibtexEntrySource(record, this.table, this.lines, this.inheritance);
+  }
+
+  inheritedBy(record: BibEntryRecord): ReadonlyMap<string, number> | null {
+    return this.inheritance.inheritedBy(record);
+  }
+
+  /** The id of the entry at `index` among the file's entries. */
+  entryId(index: number): string {
+    return entryId(this.options, index);
   }
 }
 
@@ -319,38 +339,48 @@ function surnames(list: BibNameList): readonly string[] {
 /**
  * An entry of a `.bib` file. Its fields are read, and its facts worked out, on first use, in three groups
  * (surnames, year and titles; ranges inside fields; the label), and kept: reading a 50,000-entry library
- * makes three small objects per entry instead of some thirty, and nobody pays for what they never ask for. The properties are getters, so object spread (`{ ...entry }`) does not copy them: pass
- * entries on as they are (ids are set by ReadOptions); `JSON.stringify` gives every field.
+ * makes two small objects per entry instead of some thirty, and nobody pays for what they never ask for. The
+ * properties (its id and what the reader knew of it too) are getters, so object spread (`{ ...entry }`) does
+ * not copy them: pass entries on as they are (ids are set by ReadOptions); `JSON.stringify` gives every field.
  */
 class BibtexEntry implements BibliographyEntry {
-  readonly [bibliographySource]: BibtexSource;
   readonly key: string;
   readonly kind: EntryKind;
   // Private fields (#): not enumerable, so neither JSON nor a copy carries the builder and the file text.
   readonly #builder: EntryBuilder;
   readonly #record: BibEntryRecord;
+  /** Position among the file's entries, for the id. */
+  readonly #index: number;
+  #id: string | null = null;
+  #source: BibtexSource | null = null;
   #core: BibtexCore | null = null;
   #locations: BibtexLocations | null = null;
   #label: string | null = null;
   #range: Range | null = null;
   #keyRange: Range | null = null;
 
-  constructor(
-    readonly id: string,
-    readonly source: string,
-    builder: EntryBuilder,
-    record: BibEntryRecord,
-    inheritance: Inheritance,
-  ) {
+  constructor(builder: EntryBuilder, record: BibEntryRecord, index: number) {
     this.#builder = builder;
     this.#record = record;
+    this.#index = index;
     this.key = record.key;
     this.kind = ENTRY_KINDS.get(record.type) ?? 'other';
-    this[bibliographySource] = builder.source(record, inheritance);
+  }
+
+  get id(): string {
+    return (this.#id ??= this.#builder.entryId(this.#index));
+  }
+
+  get source(): string {
+    return this.#builder.path;
+  }
+
+  get [bibliographySource](): BibtexSource {
+    return (this.#source ??= this.#builder.source(this.#record));
   }
 
   get #inherited(): ReadonlyMap<string, number> | null {
-    return this[bibliographySource].inherited;
+    return this.#builder.inheritedBy(this.#record);
   }
 
   get #known(): BibtexCore {
@@ -437,12 +467,55 @@ export function readBibtex(path: string, content: string | Uint8Array, options?:
   const source = typeof content === 'string' ? ScannedText.ofString(content) : ScannedText.ofBytes(content);
   const lines = new LineIndex(source.chars, (start, end) => source.textLength(start, end));
   const scan = scanBibtex(source, lines);
-  const inheritance = new Inheritance(scan.fields, scan.firstByKey);
-  const builder = new EntryBuilder(source, lines, scan.fields);
+  const inheritance = new Inheritance(scan.fields, scan.firstByKey, scan.entries);
+  const builder = new EntryBuilder(path, options, source, lines, scan.fields, inheritance);
   const entries: BibliographyEntry[] = [];
   for (const record of scan.entries) {
     if (record.type === 'xdata') continue;
-    entries.push(new BibtexEntry(entryId(options, entries.length), path, builder, record, inheritance));
+    entries.push(new BibtexEntry(builder, record, entries.length));
   }
-  return { entries, problems: [...scan.problems] };
+  // Without @xdata containers the entries are the scan's one for one, and its index of keys serves as theirs.
+  const byKey = entries.length === scan.entries.length ? new FirstEntryByKey(scan.firstByKey, entries) : undefined;
+  return { entries, problems: [...scan.problems], byKey };
+}
+
+/** The first entry of each key, read through the scan's positions of keys: a large library makes one map of its keys, not two. */
+class FirstEntryByKey implements ReadonlyMap<string, BibliographyEntry> {
+  constructor(
+    private readonly firstByKey: ReadonlyMap<string, number>,
+    private readonly list: readonly BibliographyEntry[],
+  ) {}
+
+  get size(): number {
+    return this.firstByKey.size;
+  }
+
+  get(key: string): BibliographyEntry | undefined {
+    const at = this.firstByKey.get(key);
+    return at === undefined ? undefined : this.list[at];
+  }
+
+  has(key: string): boolean {
+    return this.firstByKey.has(key);
+  }
+
+  forEach(callback: (entry: BibliographyEntry, key: string, map: ReadonlyMap<string, BibliographyEntry>) => void, thisArg?: unknown): void {
+    this.firstByKey.forEach((at, key) => callback.call(thisArg, this.list[at], key, this));
+  }
+
+  *entries(): MapIterator<[string, BibliographyEntry]> {
+    for (const [key, at] of this.firstByKey) yield [key, this.list[at]];
+  }
+
+  keys(): MapIterator<string> {
+    return this.firstByKey.keys();
+  }
+
+  *values(): MapIterator<BibliographyEntry> {
+    for (const at of this.firstByKey.values()) yield this.list[at];
+  }
+
+  [Symbol.iterator](): MapIterator<[string, BibliographyEntry]> {
+    return this.entries();
+  }
 }
