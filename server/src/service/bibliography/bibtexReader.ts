@@ -332,6 +332,16 @@ type BibtexLocations = Pick<ReferenceEntry, 'authorRanges' | 'yearRange' | 'page
 const NO_NAMES: BibNameList = { names: [], others: false };
 const NO_SURNAMES: readonly string[] = Object.freeze([]);
 
+/** What an entry has worked out so far, kept in one object made on first need: most entries of a library never need one. */
+interface WorkedOut {
+  source?: BibtexSource;
+  core?: BibtexCore;
+  locations?: BibtexLocations;
+  label?: string;
+  range?: Range;
+  keyRange?: Range;
+}
+
 function surnames(list: BibNameList): readonly string[] {
   return list.names.length === 0 ? NO_SURNAMES : list.names.map((name) => name.surname);
 }
@@ -339,32 +349,32 @@ function surnames(list: BibNameList): readonly string[] {
 /**
  * An entry of a `.bib` file. Its fields are read, and its facts worked out, on first use, in three groups
  * (surnames, year and titles; ranges inside fields; the label), and kept: reading a 50,000-entry library
- * makes two small objects per entry instead of some thirty, and nobody pays for what they never ask for. The
- * properties (its id and what the reader knew of it too) are getters, so object spread (`{ ...entry }`) does
- * not copy them: pass entries on as they are (ids are set by ReadOptions); `JSON.stringify` gives every field.
+ * makes two small objects per entry (this one and the scan's record) instead of some thirty, and nobody pays
+ * for what they never ask for. The properties (key, id and what the reader knew of it too) are getters, so
+ * object spread (`{ ...entry }`) does not copy them: pass entries on as they are (ids are set by
+ * ReadOptions); `JSON.stringify` gives every field.
  */
 class BibtexEntry implements BibliographyEntry {
-  readonly key: string;
-  readonly kind: EntryKind;
   // Private fields (#): not enumerable, so neither JSON nor a copy carries the builder and the file text.
   readonly #builder: EntryBuilder;
   readonly #record: BibEntryRecord;
   /** Position among the file's entries, for the id. */
   readonly #index: number;
   #id: string | null = null;
-  #source: BibtexSource | null = null;
-  #core: BibtexCore | null = null;
-  #locations: BibtexLocations | null = null;
-  #label: string | null = null;
-  #range: Range | null = null;
-  #keyRange: Range | null = null;
+  #workedOut: WorkedOut | null = null;
 
   constructor(builder: EntryBuilder, record: BibEntryRecord, index: number) {
     this.#builder = builder;
     this.#record = record;
     this.#index = index;
-    this.key = record.key;
-    this.kind = ENTRY_KINDS.get(record.type) ?? 'other';
+  }
+
+  get key(): string {
+    return this.#record.key;
+  }
+
+  get kind(): EntryKind {
+    return ENTRY_KINDS.get(this.#record.type) ?? 'other';
   }
 
   get id(): string {
@@ -375,8 +385,12 @@ class BibtexEntry implements BibliographyEntry {
     return this.#builder.path;
   }
 
+  get #kept(): WorkedOut {
+    return (this.#workedOut ??= {});
+  }
+
   get [bibliographySource](): BibtexSource {
-    return (this.#source ??= this.#builder.source(this.#record));
+    return (this.#kept.source ??= this.#builder.source(this.#record));
   }
 
   get #inherited(): ReadonlyMap<string, number> | null {
@@ -384,11 +398,11 @@ class BibtexEntry implements BibliographyEntry {
   }
 
   get #known(): BibtexCore {
-    return (this.#core ??= this.#builder.core(this.#record, this.#inherited));
+    return (this.#kept.core ??= this.#builder.core(this.#record, this.#inherited));
   }
 
   get #where(): BibtexLocations {
-    return (this.#locations ??= this.#builder.locations(this.#record, this.#inherited));
+    return (this.#kept.locations ??= this.#builder.locations(this.#record, this.#inherited));
   }
 
   get start(): number {
@@ -400,7 +414,7 @@ class BibtexEntry implements BibliographyEntry {
   }
 
   get range(): Range {
-    return (this.#range ??= this.#builder.range(this.#record.start, this.#record.end));
+    return (this.#kept.range ??= this.#builder.range(this.#record.start, this.#record.end));
   }
 
   get text(): string {
@@ -408,7 +422,7 @@ class BibtexEntry implements BibliographyEntry {
   }
 
   get keyRange(): Range {
-    return (this.#keyRange ??= this.#builder.range(this.#record.keyStart, this.#record.keyEnd));
+    return (this.#kept.keyRange ??= this.#builder.range(this.#record.keyStart, this.#record.keyEnd));
   }
 
   get authors(): readonly string[] {
@@ -444,7 +458,7 @@ class BibtexEntry implements BibliographyEntry {
   }
 
   get label(): string {
-    return (this.#label ??= this.#builder.label(this.#record, this.#inherited, this.#known));
+    return (this.#kept.label ??= this.#builder.label(this.#record, this.#inherited, this.#known));
   }
 
   /** Every field of ReferenceEntry, as a plain object. */
