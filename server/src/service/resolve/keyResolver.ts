@@ -43,62 +43,48 @@ function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
 }
 
 /**
- * Keys by the first and last characters `withoutDigits` gives them, for keys that differ from an unknown key
- * only in their digits: a pass over the keys that makes no string of each (the few candidates are compared
- * whole). Keys are numbered in library order.
+ * A bibliography's keys numbered in library order, in columns (no object per key of a large library), found
+ * by length (for keys a small edit away) and by the first and last characters `withoutDigits` gives them
+ * (for keys that differ only in their digits; the few candidates are compared whole). One pass, on the first
+ * unknown key, that makes no string per key.
  */
-interface KeysByEdges {
+interface KeyColumns {
   readonly keys: readonly string[];
   readonly entries: readonly ReferenceEntry[];
+  /** Positions of the keys of each length as written, ascending. */
+  readonly byLength: ReadonlyMap<number, readonly number[]>;
   /** Positions of the keys with these edges (see `edgesOf`), ascending. */
   readonly byEdges: ReadonlyMap<number, readonly number[]>;
   /** Positions of the keys whose first or last character is not ASCII: candidates for any unknown key. */
   readonly unsure: readonly number[];
 }
 
-interface KeysOfLength {
-  readonly keys: string[];
-  readonly entries: ReferenceEntry[];
-}
-
-/** The keys of a bibliography arranged for "did you mean": by length, by author and year. */
+/** The keys of a bibliography arranged for "did you mean": in columns, by author and year. */
 class SuggestionIndex {
   /** Suggestions already worked out, by unknown key: each keystroke in a key being typed asks again. */
   readonly answers = new Map<string, ReferenceEntry[]>();
-  #byLength?: Map<number, KeysOfLength>;
-  #byEdges?: KeysByEdges;
+  #columns?: KeyColumns;
   #byAuthorYear?: Map<string, ReferenceEntry[]>;
 
   constructor(private readonly keys: ReadonlyMap<string, ReferenceEntry>) {}
 
-  /** Keys as written by length, in two columns: no pair is made per key of a large library. */
-  get byLength(): ReadonlyMap<number, KeysOfLength> {
-    if (this.#byLength) return this.#byLength;
-    const map = new Map<number, KeysOfLength>();
-    this.keys.forEach((entry, key) => {
-      let group = map.get(key.length);
-      if (group === undefined) map.set(key.length, (group = { keys: [], entries: [] }));
-      group.keys.push(key);
-      group.entries.push(entry);
-    });
-    return (this.#byLength = map);
-  }
-
-  /** Built on the first unknown key: a pass that makes no string per key. */
-  get byEdges(): KeysByEdges {
-    if (this.#byEdges) return this.#byEdges;
+  get columns(): KeyColumns {
+    if (this.#columns) return this.#columns;
     const keys: string[] = [];
     const entries: ReferenceEntry[] = [];
+    const byLength = new Map<number, number[]>();
     const byEdges = new Map<number, number[]>();
     const unsure: number[] = [];
     this.keys.forEach((entry, key) => {
+      const at = keys.length;
+      push(byLength, key.length, at);
       const edges = edgesOf(key, yearlessCode);
-      if (edges === -1) unsure.push(keys.length);
-      else push(byEdges, edges, keys.length);
+      if (edges === -1) unsure.push(at);
+      else push(byEdges, edges, at);
       keys.push(key);
       entries.push(entry);
     });
-    return (this.#byEdges = { keys, entries, byEdges, unsure });
+    return (this.#columns = { keys, entries, byLength, byEdges, unsure });
   }
 
   /** First three letters of the first author (folded) and the year. Reads every entry's authors, so only
@@ -140,17 +126,15 @@ export function keySuggestions(key: string, keys: ReadonlyMap<string, ReferenceE
   };
   const max = key.length <= 4 ? 1 : 2;
   const lower = key.toLowerCase();
+  const { keys: allKeys, entries, byLength, byEdges, unsure } = index.columns;
   for (let length = key.length - max; length <= key.length + max; length++) {
-    const group = index.byLength.get(length);
-    if (group === undefined) continue;
-    for (let i = 0; i < group.keys.length; i++) {
-      const distance = editDistance(lower, group.keys[i].toLowerCase(), max);
-      if (distance <= max) score(group.entries[i], distance);
+    for (const i of byLength.get(length) ?? []) {
+      const distance = editDistance(lower, allKeys[i].toLowerCase(), max);
+      if (distance <= max) score(entries[i], distance);
     }
   }
   // The same key but for its digits (another year), in library order.
   const yearless = withoutDigits(key);
-  const { keys: allKeys, entries, byEdges, unsure } = index.byEdges;
   const edges = edgesOf(yearless, (code) => (code < 128 ? code : -1));
   for (const i of mergeAscending(edges === -1 ? [] : byEdges.get(edges) ?? [], unsure)) {
     if (withoutDigits(allKeys[i]) === yearless) score(entries[i], max + 1);
