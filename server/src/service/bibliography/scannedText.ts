@@ -18,8 +18,8 @@ function byteOrderMarkLength(bytes: Buffer): number {
 
 export class ScannedText {
   /**
-   * Non-ASCII runs found so far when offsets count bytes: where each ends, and how many more bytes than
-   * UTF-16 characters the file has up to there. Found as far as asked, for `textOffset`.
+   * Runs of non-ASCII bytes found so far when offsets count bytes: where each starts and ends, and how many
+   * more bytes than UTF-16 characters the file has up to its end. Found as far as asked, for `textOffset`.
    */
   readonly #runStarts: number[] = [];
   readonly #runEnds: number[] = [];
