@@ -100,38 +100,49 @@ const WELL_FORMED_ENTRY = new RegExp(
   'y',
 );
 
-/** An entry the scan accepted whole: its fields are read into the table when first asked for. */
+/**
+ * An entry the scan accepted whole: its fields are read into the table when first asked for. Made 50,000
+ * times for a large library, so its properties are set by plain assignment (`declare`d: no class field
+ * definitions, no private fields), which V8 does measurably faster.
+ */
 class UnreadFieldsRecord implements BibEntryRecord {
-  #scanner: BibScanner | null;
-  #firstField = 0;
-  #fieldCount = 0;
+  declare readonly type: string;
+  declare readonly key: string;
+  declare readonly keyStart: number;
+  declare readonly keyEnd: number;
+  declare readonly start: number;
+  declare readonly end: number;
+  /** Until the fields are read; then null. */
+  declare private scanner: BibScanner | null;
+  declare private readFirstField: number;
+  declare private readFieldCount: number;
 
-  constructor(
-    readonly type: string,
-    readonly key: string,
-    readonly keyStart: number,
-    readonly keyEnd: number,
-    readonly start: number,
-    readonly end: number,
-    scanner: BibScanner,
-  ) {
-    this.#scanner = scanner;
+  constructor(type: string, key: string, keyStart: number, keyEnd: number, start: number, end: number, scanner: BibScanner) {
+    this.type = type;
+    this.key = key;
+    this.keyStart = keyStart;
+    this.keyEnd = keyEnd;
+    this.start = start;
+    this.end = end;
+    this.scanner = scanner;
+    this.readFirstField = 0;
+    this.readFieldCount = 0;
   }
 
   get firstField(): number {
-    this.#read();
-    return this.#firstField;
+    this.read();
+    return this.readFirstField;
   }
 
   get fieldCount(): number {
-    this.#read();
-    return this.#fieldCount;
+    this.read();
+    return this.readFieldCount;
   }
 
-  #read(): void {
-    if (this.#scanner === null) return;
-    ({ firstField: this.#firstField, fieldCount: this.#fieldCount } = this.#scanner.readFieldsOf(this));
-    this.#scanner = null;
+  private read(): void {
+    if (this.scanner === null) return;
+    ({ firstField: this.readFirstField, fieldCount: this.readFieldCount } = this.scanner.readFieldsOf(this));
+    this.scanner = null;
   }
 }
 
