@@ -274,6 +274,18 @@ describe('readBibtex on bytes', () => {
     ]);
   });
 
+  test('positions far along one long line are those of the text', () => {
+    const line = Array.from({ length: 40 }, (_, i) => `@misc{é${i % 30}, title = {ü 😀 東京}} `).join('');
+    const bytes = Buffer.concat([Buffer.from(`${line}@misc{x, note = {a} `), Buffer.from([0xff]), Buffer.from('}\n')]);
+    const decoded = bytes.toString('utf8');
+    const fromBytes = readBibtex('x.bib', bytes);
+    assert.deepEqual(problemSummaries(fromBytes), problemSummaries(readBibtex('x.bib', decoded)));
+    assert.deepEqual(JSON.parse(JSON.stringify(fromBytes.entries)), JSON.parse(JSON.stringify(readBibtex('x.bib', decoded).entries)));
+    const at = decoded.indexOf('@misc{x');
+    assert.deepEqual(compact(fromBytes.problems.at(-1)!.range), [0, at, 0, at + 7]);
+    assert.equal(fromBytes.problems.length, 11);
+  });
+
   test('a byte order mark is dropped and invalid UTF-8 reads as U+FFFD, as in the decoded text', () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('@book{a\xff,\n  title = {B', 'latin1'), Buffer.from([0xe2, 0x82]), Buffer.from('d ü}}\n')]);
     const decoded = bytes.toString('utf8').replace(/^\uFEFF/, '');

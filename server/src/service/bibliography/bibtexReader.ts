@@ -187,13 +187,15 @@ class EntryBuilder {
   }
 
   /**
-   * Range of `[start, end)` inside a field's value (`value`, of row `row`) when the value is the file's text,
-   * else of the whole value.
+   * Ranges of spans (in order) inside a field's value (`value`, of row `row`) when the value is the file's
+   * text, else each the range of the whole value.
    */
-  private rangeIn(row: number, value: string, start: number, end: number): Range {
+  private rangesIn(row: number, value: string, spans: readonly { readonly start: number; readonly end: number }[]): Range[] {
+    if (spans.length === 0) return [];
     const contentStart = this.table.contentStart(row);
-    if (contentStart >= 0) return { start: this.lines.positionIn(contentStart, value, start), end: this.lines.positionIn(contentStart, value, end) };
-    return this.lines.range(this.table.valueStart(row), this.table.valueEnd(row));
+    if (contentStart < 0) return spans.map(() => this.lines.range(this.table.valueStart(row), this.table.valueEnd(row)));
+    const positions = this.lines.positionsIn(contentStart, value, spans.flatMap((span) => [span.start, span.end]));
+    return spans.map((_, i) => ({ start: positions[2 * i], end: positions[2 * i + 1] }));
   }
 
   private names(row: number): BibNameList {
@@ -210,7 +212,7 @@ class EntryBuilder {
     const value = this.table.value(row);
     const written = pageRangeIn(value);
     if (written !== null) {
-      return { text: value.trim(), first: written.first, last: written.last, range: this.rangeIn(row, value, written.start, written.end) };
+      return { text: value.trim(), first: written.first, last: written.last, range: this.rangesIn(row, value, [written])[0] };
     }
     // `50\,--\,70` and the like: read the decoded text, point at the whole value.
     const decoded = pageRangeIn(latexToUnicode(value));
@@ -262,8 +264,8 @@ class EntryBuilder {
     const yearValue = yearRow === -1 ? '' : this.table.value(yearRow);
     const year = yearRow === -1 ? null : yearIn(yearValue);
     return {
-      authorRanges: this.names(authorRow).names.map((name) => this.rangeIn(authorRow, authors, name.surnameStart, name.surnameEnd)),
-      yearRange: year === null ? null : this.rangeIn(yearRow, yearValue, year.start, year.end),
+      authorRanges: this.rangesIn(authorRow, authors, this.names(authorRow).names.map((name) => ({ start: name.surnameStart, end: name.surnameEnd }))),
+      yearRange: year === null ? null : this.rangesIn(yearRow, yearValue, [year])[0],
       pages: this.pages(this.row(record, inherited, this.ids.pages, 'pages')),
     };
   }

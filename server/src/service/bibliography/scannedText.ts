@@ -9,6 +9,8 @@
 // end any unfinished sequence in both.
 
 const NON_ASCII = /[^\x00-\x7f]/;
+/** Longer stretches are measured through the runs of non-ASCII bytes, so that positions on one long line stay linear. */
+const DECODED_STRETCH = 256;
 const NON_ASCII_RUNS = /[^\x00-\x7f]+/g;
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
@@ -64,7 +66,8 @@ export class ScannedText {
 
   /** Length in UTF-16 characters of the text between two offsets. */
   textLength(start: number, end: number): number {
-    return this.bytes === null ? end - start : this.slice(start, end).length;
+    if (this.bytes === null) return end - start;
+    return end - start <= DECODED_STRETCH ? this.slice(start, end).length : this.textOffset(end) - this.textOffset(start);
   }
 
   /** Offset in the decoded text (UTF-16 characters) of an offset of `chars`. */
