@@ -135,6 +135,8 @@ const ADVERSARIAL: readonly Adversary[] = [
   { name: 'quotations before citations', unit: `${' '.repeat(590)}x "q" (Smith 2001) ` },
   { name: '.bib entries never closed', unit: '@article{k, title = {' },
   { name: '.bib @string never closed', unit: '@string{' },
+  { name: '.bib duplicate keys on one line, non-ASCII before them', unit: '@a{é,author={É and Ö}}' },
+  { name: '.bib one author list of non-ASCII names', prefix: '@a{k,author={', unit: 'Ünal, É and ', suffix: 'Ö}}' },
   // Aimed at patterns recheck reports as polynomial (see regexAudit.test.ts), through the whole analysis.
   { name: 'a heading of spaces ending in a line separator', prefix: '# ', unit: ' ', suffix: '\u2028' },
   { name: 'a reference entry with a run of digits', prefix: REFERENCES, unit: '0', suffix: '\u0000' },

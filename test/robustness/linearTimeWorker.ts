@@ -49,8 +49,10 @@ const PIPELINES: Record<PipelineName, (text: string) => string> = {
   'pandoc scanner': (text) => `${scanPandoc(maskMarkdown(text).text, text, toRange).length} citations`,
   'latex scanner': (text) => `${scanLatex(maskLatex(text).text, text, toRange).length} citations`,
   'bib reader': (text) => {
-    const result = readBibtex('/w/long.bib', text);
-    return `${result.entries.length} entries, ${result.problems.length} problems`;
+    // As an editor gives it and as read from disk, with every entry's ranges.
+    const results = [readBibtex('/w/long.bib', text), readBibtex('/w/long.bib', Buffer.from(text, 'utf8'))];
+    const ranges = results.flatMap((result) => result.entries.flatMap((entry) => [entry.range, entry.keyRange, ...entry.authorRanges])).length;
+    return `${results[0].entries.length} entries, ${results[0].problems.length} problems, ${ranges} ranges (text and bytes)`;
   },
 };
 

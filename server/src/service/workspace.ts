@@ -2,7 +2,13 @@
 // CLI answer these calls from disk (and from open editors), and decide what may be read at all.
 
 export interface FileSnapshot {
+  /** The file's text (without a byte order mark). */
   readonly text: string;
+  /**
+   * The file's UTF-8 bytes as read from disk, when the host has them (a byte order mark allowed; `text` is
+   * their decoding): the `.bib` reader then decodes only what it uses, and `text` need never be asked for.
+   */
+  readonly bytes?: Uint8Array;
   /** Changes whenever the text does (an editor version, a modification time): cached work is keyed on it. */
   readonly version: string;
 }

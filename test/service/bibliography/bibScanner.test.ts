@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { scanBibtex, type BibScan } from '../../../server/src/service/bibliography/bibScanner';
 import { LineIndex } from '../../../server/src/service/bibliography/lineIndex';
+import { ScannedText } from '../../../server/src/service/bibliography/scannedText';
 import { bibliographyFixture } from './bibliographyTestHelpers';
 
 const EXAMPLES = '/usr/share/texlive/texmf-dist/bibtex/bib/biblatex/biblatex/biblatex-examples.bib';
@@ -15,15 +16,15 @@ function everything(scan: BibScan): unknown {
     entries: scan.entries.map((record) => {
       const fields = [];
       for (let row = record.firstField; row < record.firstField + record.fieldCount; row++) fields.push(scan.fields.field(row));
-      return { type: record.type, key: record.key, keyStart: record.keyStart, start: record.start, end: record.end, fields };
+      return { type: record.type, key: record.key, keyStart: record.keyStart, keyEnd: record.keyEnd, start: record.start, end: record.end, fields };
     }),
     problems: scan.problems,
   };
 }
 
 function assertSameBothWays(text: string): void {
-  const whole = scanBibtex(text, new LineIndex(text));
-  const byCharacter = scanBibtex(text, new LineIndex(text), { wellFormedEntriesWhole: false });
+  const whole = scanBibtex(ScannedText.ofString(text), new LineIndex(text));
+  const byCharacter = scanBibtex(ScannedText.ofString(text), new LineIndex(text), { wellFormedEntriesWhole: false });
   assert.deepEqual(everything(whole), everything(byCharacter));
 }
 
@@ -68,7 +69,7 @@ describe('scanBibtex reads well-formed entries whole, as character by character'
       '@book{undefined, publisher = later}',
       '@string{later = {Too late}}',
     ].join('\n');
-    const scan = scanBibtex(text, new LineIndex(text));
+    const scan = scanBibtex(ScannedText.ofString(text), new LineIndex(text));
     const publisher = (index: number) => scan.fields.value(scan.entries[index].firstField);
     // Asked in reverse order: each entry reads its fields only now, after every definition was scanned.
     assert.deepEqual([publisher(2), publisher(1), publisher(0)], ['', 'Second', 'First Press']);
@@ -77,7 +78,7 @@ describe('scanBibtex reads well-formed entries whole, as character by character'
 
   test('a broken entry is still reported at its line, and the entries after it load', () => {
     const text = '@misc{a, title = {A}}\n\n@misc{b, title = {B}\n@misc{c, title = {C}}\n';
-    const scan = scanBibtex(text, new LineIndex(text));
+    const scan = scanBibtex(ScannedText.ofString(text), new LineIndex(text));
     assert.deepEqual(scan.entries.map((e) => e.key), ['a', 'c']);
     assert.deepEqual(scan.problems.map((p) => [p.kind, p.range.start.line, p.message]), [
       ['syntax', 2, "Entry 'b' cannot be read: the entry is not closed; a new entry starts at line 4. It is skipped; the other entries still load."],

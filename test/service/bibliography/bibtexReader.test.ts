@@ -239,3 +239,89 @@ describe('readBibtex syntax', () => {
     assert.equal(result.problems.length, 200);
   });
 });
+
+describe('readBibtex on bytes', () => {
+  // 2-, 3- and 4-byte characters before the positions asked for, CRLF line ends, a broken entry after them.
+  const text = [
+    '@book{müller2001,\r\n',
+    '  author = {Gödel, Kurt and 東京, Ähm and Ünal, 😀},\r\n',
+    '  title = {It’s 𝔘},\r\n',
+    '  year = {2001}}\r\n',
+    '@article{broken😀, title = {é\r\n',
+    '@misc{z, note = {ü} 😀}\r\n',
+  ].join('');
+
+  test('positions count UTF-16 characters, as reading the text does', () => {
+    const result = readBibtex('x.bib', Buffer.from(text, 'utf8'));
+    const [entry] = result.entries;
+    assert.equal(entry.key, 'müller2001');
+    const end = text.indexOf('\r\n@article');
+    assert.deepEqual([entry.start, entry.end], [0, end]);
+    assert.deepEqual(compact(entry.keyRange), [0, 6, 0, 16]);
+    assert.deepEqual(entry.authors, ['Gödel', '東京', 'Ünal']);
+    assert.deepEqual(entry.authorRanges.map(compact), [[1, 12, 1, 17], [1, 28, 1, 30], [1, 40, 1, 44]]);
+    assert.deepEqual(compact(entry.yearRange), [3, 10, 3, 14]);
+    assert.equal(entry.title, 'It’s 𝔘');
+    assert.equal(entry.text, text.slice(0, end));
+    assert.deepEqual(compact(bibFieldRange(entry, 'title')), [2, 10, 2, 19]);
+    assert.deepEqual(problemSummaries(result), problemSummaries(readBibtex('x.bib', text)));
+    assert.deepEqual(result.problems.map((problem) => [problem.message, compact(problem.range)]), [
+      [
+        "Entry 'broken😀' cannot be read: the '{' at line 5, column 28 is never closed; a new entry starts at line 6. It is skipped; the other entries still load.",
+        [4, 0, 4, 17],
+      ],
+      ["Entry 'z' cannot be read: expected ',' or '}' after the value of 'note', found '😀' (line 6, column 21). It is skipped; the other entries still load.", [5, 0, 5, 7]],
+    ]);
+  });
+
+  test('positions far along one long line are those of the text', () => {
+    const line = Array.from({ length: 40 }, (_, i) => `@misc{é${i % 30}, title = {ü 😀 東京}} `).join('');
+    const bytes = Buffer.concat([Buffer.from(`${line}@misc{x, note = {a} `), Buffer.from([0xff]), Buffer.from('}\n')]);
+    const decoded = bytes.toString('utf8');
+    const fromBytes = readBibtex('x.bib', bytes);
+    assert.deepEqual(problemSummaries(fromBytes), problemSummaries(readBibtex('x.bib', decoded)));
+    assert.deepEqual(JSON.parse(JSON.stringify(fromBytes.entries)), JSON.parse(JSON.stringify(readBibtex('x.bib', decoded).entries)));
+    const at = decoded.indexOf('@misc{x');
+    assert.deepEqual(compact(fromBytes.problems.at(-1)!.range), [0, at, 0, at + 7]);
+    assert.equal(fromBytes.problems.length, 11);
+  });
+
+  test('a byte order mark is dropped and invalid UTF-8 reads as U+FFFD, as in the decoded text', () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('@book{a\xff,\n  title = {B', 'latin1'), Buffer.from([0xe2, 0x82]), Buffer.from('d ü}}\n')]);
+    const decoded = bytes.toString('utf8').replace(/^\uFEFF/, '');
+    const fromBytes = readBibtex('x.bib', bytes);
+    const [entry] = fromBytes.entries;
+    assert.deepEqual([entry.key, entry.title, entry.start, compact(entry.keyRange)], ['a\uFFFD', 'B\uFFFDd ü', 0, [0, 6, 0, 8]]);
+    assert.equal(entry.text, decoded.trimEnd());
+    assert.deepEqual(JSON.parse(JSON.stringify(fromBytes.entries)), JSON.parse(JSON.stringify(readBibtex('x.bib', decoded).entries)));
+  });
+});
+
+describe('readBibtex byKey', () => {
+  const firstOfEachKey = (entries: readonly ReferenceEntry[]) => {
+    const map = new Map<string, ReferenceEntry>();
+    for (const entry of entries) if (entry.key !== null && !map.has(entry.key)) map.set(entry.key, entry);
+    return map;
+  };
+
+  test('gives the first entry of each key, in the order of the file, as a map would', () => {
+    const result = readBibtex('x.bib', '@book{b, title = {B}}\n@book{a, title = {A}}\n@book{b, title = {B again}}\n@broken{\n@misc{c}\n');
+    const byKey = result.byKey!;
+    const expected = firstOfEachKey(result.entries);
+    assert.deepEqual([...byKey], [...expected]);
+    assert.deepEqual([[...byKey.keys()], [...byKey.values()], [...byKey.entries()], byKey.size], [[...expected.keys()], [...expected.values()], [...expected.entries()], 3]);
+    assert.equal(byKey.get('b'), result.entries[0]);
+    assert.deepEqual([byKey.has('a'), byKey.has('d'), byKey.get('d')], [true, false, undefined]);
+    const seen: [string, string | null][] = [];
+    byKey.forEach((entry, key, map) => {
+      assert.equal(map, byKey);
+      seen.push([key, entry.title]);
+    });
+    assert.deepEqual(seen, [['b', 'B'], ['a', 'A'], ['c', null]]);
+  });
+
+  test('is left to the caller when @xdata containers are not entries', () => {
+    const result = readBibtex('x.bib', '@xdata{a, publisher = {P}}\n@book{a, title = {A}}\n');
+    assert.deepEqual([result.byKey, result.entries.map((entry) => entry.title)], [undefined, ['A']]);
+  });
+});

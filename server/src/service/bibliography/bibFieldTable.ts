@@ -1,12 +1,15 @@
 // The fields of the entries of one `.bib` file read so far, in flat columns. A 50,000-entry file has some
 // 600,000 fields; one object each would keep the garbage collector busy for longer than the whole scan takes.
+// The columns hold offsets of the scanned text (see ScannedText); a field given out as one object has offsets
+// in the decoded text, as the rest of the service counts them.
+import type { ScannedText } from './scannedText';
 
 export interface BibField {
   /** Field name in lower case. */
   readonly name: string;
   /** LaTeX as written, `@string` macros expanded, `#` parts joined, outer braces or quotes removed. */
   readonly value: string;
-  /** Offsets of the whole value as written (its braces or quotes included). */
+  /** Offsets in the text of the whole value as written (its braces or quotes included). */
   readonly valueStart: number;
   readonly valueEnd: number;
   /** Offset in the file of `value[0]` when the value is one literal, so that offsets inside it map back; else -1. */
@@ -31,7 +34,7 @@ export class BibFieldTable {
   private readonly builtValues = new Map<number, string>();
   private count = 0;
 
-  constructor(private readonly text: string) {
+  constructor(private readonly source: ScannedText) {
     this.nameIdColumn = new Int32Array(INITIAL_CAPACITY);
     this.valueStartColumn = new Int32Array(INITIAL_CAPACITY);
     this.valueEndColumn = new Int32Array(INITIAL_CAPACITY);
@@ -94,7 +97,7 @@ export class BibFieldTable {
     if (start === -1) return this.builtValues.get(index) ?? '';
     const end = this.valueEndColumn[index];
     // A number starts where its value starts; braces and quotes enclose the text.
-    return this.text.slice(start, start === this.valueStartColumn[index] ? end : end - 1);
+    return this.source.slice(start, start === this.valueStartColumn[index] ? end : end - 1);
   }
 
   valueStart(index: number): number {
@@ -111,12 +114,13 @@ export class BibFieldTable {
 
   /** The field as one object, named `name` (a field inherited through `crossref` may take another name). */
   field(index: number, name: string = this.nameOf(index)): BibField {
+    const contentStart = this.contentStartColumn[index];
     return {
       name,
       value: this.value(index),
-      valueStart: this.valueStartColumn[index],
-      valueEnd: this.valueEndColumn[index],
-      contentStart: this.contentStartColumn[index],
+      valueStart: this.source.textOffset(this.valueStartColumn[index]),
+      valueEnd: this.source.textOffset(this.valueEndColumn[index]),
+      contentStart: contentStart === -1 ? -1 : this.source.textOffset(contentStart),
     };
   }
 }

@@ -1,6 +1,7 @@
 // What every bibliography reader returns: ReferenceEntry objects that also carry, under a symbol, what the
 // reader knew about them (BibTeX fields, the CSL item, the RIS record). A symbol keeps that data out of
-// JSON output and out of the model's type, yet object spread (`{ ...entry, id }`) still copies it.
+// JSON output and out of the model's type, yet object spread (`{ ...entry, id }`) still copies it, but for
+// a `.bib` entry, whose properties are getters worked out on first use (pass such entries on as they are).
 import type { Range } from 'vscode-languageserver-types';
 import type { ReferenceEntry } from '../model';
 import type { BibField, BibFieldTable } from './bibFieldTable';
@@ -56,6 +57,8 @@ export interface BibliographyProblem {
 export interface BibliographyReadResult {
   readonly entries: BibliographyEntry[];
   readonly problems: BibliographyProblem[];
+  /** The first entry of each key, when the reader has it without building it (else the caller builds it). */
+  readonly byKey?: ReadonlyMap<string, BibliographyEntry>;
 }
 
 export interface ReadOptions {
@@ -82,17 +85,23 @@ export function entrySource(entry: ReferenceEntry): EntrySource | null {
 export function bibFieldDetails(entry: ReferenceEntry): ReadonlyMap<string, BibField> | null {
   const source = entrySource(entry);
   if (source?.format !== 'bibtex') return null;
-  const { record, table, inherited } = source;
   const fields = new Map<string, BibField>();
+  for (const [name, row] of fieldRows(source)) fields.set(name, source.table.field(row, name));
+  return fields;
+}
+
+/** The table rows of an entry's fields by name: its own, then inherited ones. */
+function fieldRows({ record, table, inherited }: BibtexSource): Map<string, number> {
+  const rows = new Map<string, number>();
   for (let row = record.firstField; row < record.firstField + record.fieldCount; row++) {
     const name = table.nameOf(row);
     // Like BibTeX, the first of two fields with the same name counts.
-    if (!fields.has(name)) fields.set(name, table.field(row));
+    if (!rows.has(name)) rows.set(name, row);
   }
   if (inherited !== null) {
-    for (const [name, row] of inherited) if (!fields.has(name)) fields.set(name, table.field(row, name));
+    for (const [name, row] of inherited) if (!rows.has(name)) rows.set(name, row);
   }
-  return fields;
+  return rows;
 }
 
 /** Field values of a `.bib` entry by name, as `bibFieldDetails` gives them; null for other entries. */
@@ -107,9 +116,9 @@ export function bibFields(entry: ReferenceEntry): ReadonlyMap<string, string> | 
 /** Range of a field's value in the `.bib` file (in the parent entry for an inherited field). */
 export function bibFieldRange(entry: ReferenceEntry, name: string): Range | null {
   const source = entrySource(entry);
-  const field = bibFieldDetails(entry)?.get(name.toLowerCase());
-  if (source?.format !== 'bibtex' || field === undefined) return null;
-  return source.lines.range(field.valueStart, field.valueEnd);
+  if (source?.format !== 'bibtex') return null;
+  const row = fieldRows(source).get(name.toLowerCase());
+  return row === undefined ? null : source.lines.range(source.table.valueStart(row), source.table.valueEnd(row));
 }
 
 /** The `.bib` entry type in lower case, or null for entries from other sources. */

@@ -1,4 +1,5 @@
 // One entry point for every bibliography format, chosen by the file's extension.
+import type { FileSnapshot } from '../workspace';
 import type { BibliographyFormat, BibliographyReadResult, ReadOptions } from './bibliographyEntry';
 import { readBibtex } from './bibtexReader';
 import { readCslJson } from './cslJsonReader';
@@ -30,18 +31,20 @@ export function bibliographyFormatOf(path: string): BibliographyFormat | null {
 
 /**
  * Reads a bibliography file given its path (as the host names it: it becomes each entry's `source`) and its
- * text. Unknown extensions are read as BibTeX, the most common format. Never throws on bad input: broken
- * entries and duplicate keys come back as problems, every other entry loads.
+ * text, or the host's snapshot of it (a `.bib` is then read from its bytes when there are any). Unknown
+ * extensions are read as BibTeX, the most common format. Never throws on bad input: broken entries and
+ * duplicate keys come back as problems, every other entry loads.
  */
-export function readBibliography(path: string, text: string, options?: ReadOptions): BibliographyReadResult {
+export function readBibliography(path: string, file: string | FileSnapshot, options?: ReadOptions): BibliographyReadResult {
+  const text = (): string => (typeof file === 'string' ? file : file.text);
   switch (bibliographyFormatOf(path)) {
     case 'csl-json':
-      return readCslJson(path, text, options);
+      return readCslJson(path, text(), options);
     case 'csl-yaml':
-      return readCslYaml(path, text, options);
+      return readCslYaml(path, text(), options);
     case 'ris':
-      return readRis(path, text, options);
+      return readRis(path, text(), options);
     default:
-      return readBibtex(path, text, options);
+      return readBibtex(path, typeof file === 'string' ? file : file.bytes ?? file.text, options);
   }
 }

@@ -10,6 +10,7 @@ import { bibliographySource, entryId } from './bibliographyEntry';
 import type { BibliographyEntry, BibliographyReadResult, BibtexSource, ReadOptions } from './bibliographyEntry';
 import { latexToUnicode } from './latexText';
 import { LineIndex } from './lineIndex';
+import { ScannedText } from './scannedText';
 import { entryLabel, pageRangeIn, yearIn } from './referenceFacts';
 import type { LabelName } from './referenceFacts';
 import type { Range } from 'vscode-languageserver-types';
@@ -80,13 +81,16 @@ function ownRow(table: BibFieldTable, record: BibEntryRecord, nameId: number): n
 class Inheritance {
   private readonly resolved = new Map<BibEntryRecord, ReadonlyMap<string, number> | null>();
   private readonly inProgress = new Set<BibEntryRecord>();
+  /** Every field of a parent, kept: the children of one parent (a proceedings and its papers) each ask. */
+  private readonly rowsOfParents = new Map<BibEntryRecord, ReadonlyMap<string, number>>();
   private readonly crossrefId: number;
   private readonly xdataId: number;
 
   constructor(
     private readonly table: BibFieldTable,
-    /** Parents by key: the first entry of each. */
-    private readonly byKey: ReadonlyMap<string, BibEntryRecord>,
+    /** Where in `records` the first entry of each key is: parents are found by key. */
+    private readonly firstByKey: ReadonlyMap<string, number>,
+    private readonly records: readonly BibEntryRecord[],
   ) {
     this.crossrefId = table.nameId('crossref');
     this.xdataId = table.nameId('xdata');
@@ -109,12 +113,12 @@ class Inheritance {
     };
     if (xdataRow !== -1) {
       for (const key of table.value(xdataRow).split(',')) {
-        const parent = this.byKey.get(key.trim());
+        const parent = this.parent(key.trim());
         if (parent === undefined) continue;
         for (const [name, row] of this.allRows(parent)) if (!NOT_INHERITED.has(name)) take(name, row);
       }
     }
-    const parent = crossrefRow === -1 ? undefined : this.byKey.get(table.value(crossrefRow).trim());
+    const parent = crossrefRow === -1 ? undefined : this.parent(table.value(crossrefRow).trim());
     if (parent !== undefined) {
       for (const [name, row] of this.allRows(parent)) {
         for (const target of inheritedNames(parent.type, record.type, name)) take(target, row);
@@ -126,10 +130,19 @@ class Inheritance {
     return result;
   }
 
-  private allRows(record: BibEntryRecord): Map<string, number> {
+  private parent(key: string): BibEntryRecord | undefined {
+    const at = this.firstByKey.get(key);
+    return at === undefined ? undefined : this.records[at];
+  }
+
+  private allRows(record: BibEntryRecord): ReadonlyMap<string, number> {
+    const known = this.rowsOfParents.get(record);
+    if (known !== undefined) return known;
     const rows = ownRows(this.table, record);
     const inherited = this.inheritedBy(record);
     if (inherited !== null) for (const [name, row] of inherited) if (!rows.has(name)) rows.set(name, row);
+    // A record in a crossref cycle is seen here without what it inherits: not kept.
+    if (!this.inProgress.has(record)) this.rowsOfParents.set(record, rows);
     return rows;
   }
 }
@@ -152,13 +165,18 @@ function labelNames(list: BibNameList): LabelName[] {
   return list.names.map((name) => ({ surname: name.surname, initials: initialsOf(name.given) }));
 }
 
+/** What the entries of one file share: its text, lines, fields and inheritance, and how their ids are made. */
 class EntryBuilder {
   private readonly ids: FieldIds;
 
   constructor(
-    private readonly text: string,
+    /** The file's path as the host names it: each entry's `source`. */
+    readonly path: string,
+    private readonly options: ReadOptions | undefined,
+    private readonly scanned: ScannedText,
     private readonly lines: LineIndex,
     private readonly table: BibFieldTable,
+    private readonly inheritance: Inheritance,
   ) {
     const id = (name: string): number => table.nameId(name);
     this.ids = {
@@ -168,11 +186,16 @@ class EntryBuilder {
     };
   }
 
-  /** Range of `[start, end)` inside a field's value when it maps back to the file, else of the whole value. */
-  private rangeIn(row: number, start: number, end: number): Range {
+  /**
+   * Ranges of spans (in order) inside a field's value (`value`, of row `row`) when the value is the file's
+   * text, else each the range of the whole value.
+   */
+  private rangesIn(row: number, value: string, spans: readonly { readonly start: number; readonly end: number }[]): Range[] {
+    if (spans.length === 0) return [];
     const contentStart = this.table.contentStart(row);
-    if (contentStart >= 0) return this.lines.range(contentStart + start, contentStart + end);
-    return this.lines.range(this.table.valueStart(row), this.table.valueEnd(row));
+    if (contentStart < 0) return spans.map(() => this.lines.range(this.table.valueStart(row), this.table.valueEnd(row)));
+    const positions = this.lines.positionsIn(contentStart, value, spans.flatMap((span) => [span.start, span.end]));
+    return spans.map((_, i) => ({ start: positions[2 * i], end: positions[2 * i + 1] }));
   }
 
   private names(row: number): BibNameList {
@@ -189,7 +212,7 @@ class EntryBuilder {
     const value = this.table.value(row);
     const written = pageRangeIn(value);
     if (written !== null) {
-      return { text: value.trim(), first: written.first, last: written.last, range: this.rangeIn(row, written.start, written.end) };
+      return { text: value.trim(), first: written.first, last: written.last, range: this.rangesIn(row, value, [written])[0] };
     }
     // `50\,--\,70` and the like: read the decoded text, point at the whole value.
     const decoded = pageRangeIn(latexToUnicode(value));
@@ -236,11 +259,13 @@ class EntryBuilder {
   /** Where an entry's surnames, year and pages are written. */
   locations(record: BibEntryRecord, inherited: ReadonlyMap<string, number> | null): BibtexLocations {
     const authorRow = this.row(record, inherited, this.ids.author, 'author');
+    const authors = authorRow === -1 ? '' : this.table.value(authorRow);
     const yearRow = this.yearRow(record, inherited);
-    const year = yearRow === -1 ? null : yearIn(this.table.value(yearRow));
+    const yearValue = yearRow === -1 ? '' : this.table.value(yearRow);
+    const year = yearRow === -1 ? null : yearIn(yearValue);
     return {
-      authorRanges: this.names(authorRow).names.map((name) => this.rangeIn(authorRow, name.surnameStart, name.surnameEnd)),
-      yearRange: year === null ? null : this.rangeIn(yearRow, year.start, year.end),
+      authorRanges: this.rangesIn(authorRow, authors, this.names(authorRow).names.map((name) => ({ start: name.surnameStart, end: name.surnameEnd }))),
+      yearRange: year === null ? null : this.rangesIn(yearRow, yearValue, [year])[0],
       pages: this.pages(this.row(record, inherited, this.ids.pages, 'pages')),
     };
   }
@@ -257,11 +282,25 @@ class EntryBuilder {
   }
 
   slice(start: number, end: number): string {
-    return this.text.slice(start, end);
+    return this.scanned.slice(start, end);
   }
 
-  source(record: BibEntryRecord, inheritance: Inheritance): BibtexSource {
-    return new BibtexEntrySource(record, this.table, this.lines, inheritance);
+  /** Offset in the decoded text of an offset of the scanned text. */
+  textOffset(offset: number): number {
+    return this.scanned.textOffset(offset);
+  }
+
+  source(record: BibEntryRecord): BibtexSource {
+    return new BibtexEntrySource(record, this.table, this.lines, this.inheritance);
+  }
+
+  inheritedBy(record: BibEntryRecord): ReadonlyMap<string, number> | null {
+    return this.inheritance.inheritedBy(record);
+  }
+
+  /** The id of the entry at `index` among the file's entries. */
+  entryId(index: number): string {
+    return entryId(this.options, index);
   }
 }
 
@@ -295,6 +334,16 @@ type BibtexLocations = Pick<ReferenceEntry, 'authorRanges' | 'yearRange' | 'page
 const NO_NAMES: BibNameList = { names: [], others: false };
 const NO_SURNAMES: readonly string[] = Object.freeze([]);
 
+/** What an entry has worked out so far, kept in one object made on first need: most entries of a library never need one. */
+interface WorkedOut {
+  source?: BibtexSource;
+  core?: BibtexCore;
+  locations?: BibtexLocations;
+  label?: string;
+  range?: Range;
+  keyRange?: Range;
+}
+
 function surnames(list: BibNameList): readonly string[] {
   return list.names.length === 0 ? NO_SURNAMES : list.names.map((name) => name.surname);
 }
@@ -302,62 +351,80 @@ function surnames(list: BibNameList): readonly string[] {
 /**
  * An entry of a `.bib` file. Its fields are read, and its facts worked out, on first use, in three groups
  * (surnames, year and titles; ranges inside fields; the label), and kept: reading a 50,000-entry library
- * makes three small objects per entry instead of some thirty, and nobody pays for what they never ask for. The properties are getters, so object spread (`{ ...entry }`) does not copy them: pass
- * entries on as they are (ids are set by ReadOptions); `JSON.stringify` gives every field.
+ * makes two small objects per entry (this one and the scan's record) instead of some thirty, and nobody pays
+ * for what they never ask for. The properties (key, id and what the reader knew of it too) are getters, so
+ * object spread (`{ ...entry }`) does not copy them: pass entries on as they are (ids are set by
+ * ReadOptions); `JSON.stringify` gives every field.
  */
 class BibtexEntry implements BibliographyEntry {
-  readonly [bibliographySource]: BibtexSource;
-  readonly start: number;
-  readonly end: number;
-  readonly key: string;
-  readonly kind: EntryKind;
   // Private fields (#): not enumerable, so neither JSON nor a copy carries the builder and the file text.
   readonly #builder: EntryBuilder;
   readonly #record: BibEntryRecord;
-  #core: BibtexCore | null = null;
-  #locations: BibtexLocations | null = null;
-  #label: string | null = null;
-  #range: Range | null = null;
-  #keyRange: Range | null = null;
+  /** Position among the file's entries, for the id. */
+  readonly #index: number;
+  #id: string | null = null;
+  #workedOut: WorkedOut | null = null;
 
-  constructor(
-    readonly id: string,
-    readonly source: string,
-    builder: EntryBuilder,
-    record: BibEntryRecord,
-    inheritance: Inheritance,
-  ) {
+  constructor(builder: EntryBuilder, record: BibEntryRecord, index: number) {
     this.#builder = builder;
     this.#record = record;
-    this.start = record.start;
-    this.end = record.end;
-    this.key = record.key;
-    this.kind = ENTRY_KINDS.get(record.type) ?? 'other';
-    this[bibliographySource] = builder.source(record, inheritance);
+    this.#index = index;
+  }
+
+  get key(): string {
+    return this.#record.key;
+  }
+
+  get kind(): EntryKind {
+    return ENTRY_KINDS.get(this.#record.type) ?? 'other';
+  }
+
+  get id(): string {
+    return (this.#id ??= this.#builder.entryId(this.#index));
+  }
+
+  get source(): string {
+    return this.#builder.path;
+  }
+
+  get #kept(): WorkedOut {
+    return (this.#workedOut ??= {});
+  }
+
+  get [bibliographySource](): BibtexSource {
+    return (this.#kept.source ??= this.#builder.source(this.#record));
   }
 
   get #inherited(): ReadonlyMap<string, number> | null {
-    return this[bibliographySource].inherited;
+    return this.#builder.inheritedBy(this.#record);
   }
 
   get #known(): BibtexCore {
-    return (this.#core ??= this.#builder.core(this.#record, this.#inherited));
+    return (this.#kept.core ??= this.#builder.core(this.#record, this.#inherited));
   }
 
   get #where(): BibtexLocations {
-    return (this.#locations ??= this.#builder.locations(this.#record, this.#inherited));
+    return (this.#kept.locations ??= this.#builder.locations(this.#record, this.#inherited));
+  }
+
+  get start(): number {
+    return this.#builder.textOffset(this.#record.start);
+  }
+
+  get end(): number {
+    return this.#builder.textOffset(this.#record.end);
   }
 
   get range(): Range {
-    return (this.#range ??= this.#builder.range(this.start, this.end));
+    return (this.#kept.range ??= this.#builder.range(this.#record.start, this.#record.end));
   }
 
   get text(): string {
-    return this.#builder.slice(this.start, this.end);
+    return this.#builder.slice(this.#record.start, this.#record.end);
   }
 
   get keyRange(): Range {
-    return (this.#keyRange ??= this.#builder.range(this.#record.keyStart, this.#record.keyStart + this.key.length));
+    return (this.#kept.keyRange ??= this.#builder.range(this.#record.keyStart, this.#record.keyEnd));
   }
 
   get authors(): readonly string[] {
@@ -393,7 +460,7 @@ class BibtexEntry implements BibliographyEntry {
   }
 
   get label(): string {
-    return (this.#label ??= this.#builder.label(this.#record, this.#inherited, this.#known));
+    return (this.#kept.label ??= this.#builder.label(this.#record, this.#inherited, this.#known));
   }
 
   /** Every field of ReferenceEntry, as a plain object. */
@@ -407,18 +474,64 @@ class BibtexEntry implements BibliographyEntry {
 }
 
 /**
- * Reads a `.bib` file. Every readable entry is returned (both entries of a duplicate key too; `@xdata`
- * containers are not, since they cannot be cited); broken entries and duplicate keys are problems.
+ * Reads a `.bib` file, given as its text or as its UTF-8 bytes (a byte order mark allowed): either way the
+ * entries, fields, problems and positions are the same, and from bytes only what is used is decoded. Every
+ * readable entry is returned (both entries of a duplicate key too; `@xdata` containers are not, since they
+ * cannot be cited); broken entries and duplicate keys are problems.
  */
-export function readBibtex(path: string, text: string, options?: ReadOptions): BibliographyReadResult {
-  const lines = new LineIndex(text);
-  const scan = scanBibtex(text, lines);
-  const inheritance = new Inheritance(scan.fields, scan.firstByKey);
-  const builder = new EntryBuilder(text, lines, scan.fields);
+export function readBibtex(path: string, content: string | Uint8Array, options?: ReadOptions): BibliographyReadResult {
+  const source = typeof content === 'string' ? ScannedText.ofString(content) : ScannedText.ofBytes(content);
+  const lines = new LineIndex(source.chars, (start, end) => source.textLength(start, end));
+  const scan = scanBibtex(source, lines);
+  const inheritance = new Inheritance(scan.fields, scan.firstByKey, scan.entries);
+  const builder = new EntryBuilder(path, options, source, lines, scan.fields, inheritance);
   const entries: BibliographyEntry[] = [];
   for (const record of scan.entries) {
     if (record.type === 'xdata') continue;
-    entries.push(new BibtexEntry(entryId(options, entries.length), path, builder, record, inheritance));
+    entries.push(new BibtexEntry(builder, record, entries.length));
   }
-  return { entries, problems: [...scan.problems] };
+  // Without @xdata containers the entries are the scan's one for one, and its index of keys serves as theirs.
+  const byKey = entries.length === scan.entries.length ? new FirstEntryByKey(scan.firstByKey, entries) : undefined;
+  return { entries, problems: [...scan.problems], byKey };
+}
+
+/** The first entry of each key, read through the scan's positions of keys: a large library makes one map of its keys, not two. */
+class FirstEntryByKey implements ReadonlyMap<string, BibliographyEntry> {
+  constructor(
+    private readonly firstByKey: ReadonlyMap<string, number>,
+    private readonly list: readonly BibliographyEntry[],
+  ) {}
+
+  get size(): number {
+    return this.firstByKey.size;
+  }
+
+  get(key: string): BibliographyEntry | undefined {
+    const at = this.firstByKey.get(key);
+    return at === undefined ? undefined : this.list[at];
+  }
+
+  has(key: string): boolean {
+    return this.firstByKey.has(key);
+  }
+
+  forEach(callback: (entry: BibliographyEntry, key: string, map: ReadonlyMap<string, BibliographyEntry>) => void, thisArg?: unknown): void {
+    this.firstByKey.forEach((at, key) => callback.call(thisArg, this.list[at], key, this));
+  }
+
+  *entries(): MapIterator<[string, BibliographyEntry]> {
+    for (const [key, at] of this.firstByKey) yield [key, this.list[at]];
+  }
+
+  keys(): MapIterator<string> {
+    return this.firstByKey.keys();
+  }
+
+  *values(): MapIterator<BibliographyEntry> {
+    for (const at of this.firstByKey.values()) yield this.list[at];
+  }
+
+  [Symbol.iterator](): MapIterator<[string, BibliographyEntry]> {
+    return this.entries();
+  }
 }

@@ -20,11 +20,15 @@ export interface Library {
   searchIndex(): SearchIndex;
 }
 
-export function readLibrary(uri: string, snapshot: FileSnapshot): Library {
-  const name = baseName(uri);
-  const { entries, problems } = readBibliography(name, snapshot.text, { idPrefix: `${name}#` });
+function firstEntryByKey(entries: readonly ReferenceEntry[]): ReadonlyMap<string, ReferenceEntry> {
   const byKey = new Map<string, ReferenceEntry>();
   for (const entry of entries) if (entry.key !== null && !byKey.has(entry.key)) byKey.set(entry.key, entry);
+  return byKey;
+}
+
+export function readLibrary(uri: string, snapshot: FileSnapshot): Library {
+  const name = baseName(uri);
+  const { entries, problems, byKey = firstEntryByKey(entries) } = readBibliography(name, snapshot, { idPrefix: `${name}#` });
   let index: EntryIndex | undefined;
   let search: SearchIndex | undefined;
   return {

@@ -1,8 +1,10 @@
-// Offsets to LSP positions for one text: 0-based lines, UTF-16 characters (JavaScript string offsets).
-// Line breaks are \n, \r\n and \r, as in vscode-languageserver-textdocument.
+// Offsets to LSP positions for one text: 0-based lines, UTF-16 characters. Offsets are JavaScript string
+// offsets, or byte offsets when the `.bib` reader reads bytes (see ScannedText): then `lengthOf` measures the
+// text before an offset on its line. Line breaks are \n, \r\n and \r, as in vscode-languageserver-textdocument.
 import type { Position, Range } from 'vscode-languageserver-types';
 
 const NEWLINE = 10;
+const RETURN = 13;
 
 export class LineIndex {
   /** Offset of the first character of each line found so far; `count` of them are in use. */
@@ -15,8 +17,16 @@ export class LineIndex {
   /** Last line found: readers ask for offsets in increasing order, so the next answer is usually here. */
   private lastLine = 0;
 
-  constructor(private readonly text: string) {
+  /** Whether the text has a carriage return anywhere: without one, lines end at `\n` only. */
+  readonly hasCarriageReturns: boolean;
+
+  constructor(
+    private readonly text: string,
+    /** Length in UTF-16 characters of the text between two offsets of one line. */
+    private readonly lengthOf: (start: number, end: number) => number = (start, end) => end - start,
+  ) {
     this.nextReturn = text.indexOf('\r');
+    this.hasCarriageReturns = this.nextReturn !== -1;
   }
 
   get lineCount(): number {
@@ -78,7 +88,36 @@ export class LineIndex {
 
   position(offset: number): Position {
     const line = this.lineOf(offset);
-    return { line, character: offset - this.lineStarts[line] };
+    return { line, character: this.lengthOf(this.lineStarts[line], offset) };
+  }
+
+  /**
+   * Positions of `indexes` in `written`, the file's text from `offset` on (a field's value): the value's own
+   * line breaks and characters are counted, so it maps back whatever the offsets count; in one pass when the
+   * indexes ascend.
+   */
+  positionsIn(offset: number, written: string, indexes: readonly number[]): Position[] {
+    const origin = this.position(offset);
+    let { line, character } = origin;
+    const positions: Position[] = [];
+    let i = 0;
+    for (const index of indexes) {
+      if (index < i) {
+        ({ line, character } = origin);
+        i = 0;
+      }
+      for (; i < index; i++) {
+        const code = written.charCodeAt(i);
+        if (code === NEWLINE || (code === RETURN && written.charCodeAt(i + 1) !== NEWLINE)) {
+          line++;
+          character = 0;
+        } else {
+          character++;
+        }
+      }
+      positions.push({ line, character });
+    }
+    return positions;
   }
 
   range(start: number, end: number): Range {

@@ -17,39 +17,74 @@ function keyParts(key: string): { name: string; year: string | null } {
 
 const withoutDigits = (key: string) => key.replace(/\d+/g, '#').toLowerCase();
 
-interface KeysOfLength {
-  readonly keys: string[];
-  readonly entries: ReferenceEntry[];
+const HASH = 35;
+
+/** The character an ASCII character of a key is in `withoutDigits(key)` (a digit becomes `#`); -1 for any other. */
+function yearlessCode(code: number): number {
+  if (!(code < 128)) return -1; // lower case outside ASCII is not one character for one (and past the end)
+  if (code >= 48 && code <= 57) return HASH;
+  return code >= 65 && code <= 90 ? code + 32 : code;
 }
 
-/** The keys of a bibliography arranged for "did you mean": by length, without digits, by author and year. */
+/** A number for the first and last characters of `withoutDigits(key)` when both are known from ASCII; else -1. */
+function edgesOf(key: string, codeOf: (code: number) => number): number {
+  const first = codeOf(key.charCodeAt(0));
+  const last = codeOf(key.charCodeAt(key.length - 1));
+  return first === -1 || last === -1 ? -1 : first * 128 + last;
+}
+
+/** Two lists of ascending positions as one. */
+function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
+  const merged: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) merged.push(j >= b.length || (i < a.length && a[i] < b[j]) ? a[i++] : b[j++]);
+  return merged;
+}
+
+/**
+ * A bibliography's keys numbered in library order, in columns (no object per key of a large library), found
+ * by length (for keys a small edit away) and by the first and last characters `withoutDigits` gives them
+ * (for keys that differ only in their digits; the few candidates are compared whole). One pass, on the first
+ * unknown key, that makes no string per key.
+ */
+interface KeyColumns {
+  readonly keys: readonly string[];
+  readonly entries: readonly ReferenceEntry[];
+  /** Positions of the keys of each length as written, ascending. */
+  readonly byLength: ReadonlyMap<number, readonly number[]>;
+  /** Positions of the keys with these edges (see `edgesOf`), ascending. */
+  readonly byEdges: ReadonlyMap<number, readonly number[]>;
+  /** Positions of the keys whose first or last character is not ASCII: candidates for any unknown key. */
+  readonly unsure: readonly number[];
+}
+
+/** The keys of a bibliography arranged for "did you mean": in columns, by author and year. */
 class SuggestionIndex {
   /** Suggestions already worked out, by unknown key: each keystroke in a key being typed asks again. */
   readonly answers = new Map<string, ReferenceEntry[]>();
-  #byLength?: Map<number, KeysOfLength>;
-  #byYearless?: Map<string, ReferenceEntry[]>;
+  #columns?: KeyColumns;
   #byAuthorYear?: Map<string, ReferenceEntry[]>;
 
   constructor(private readonly keys: ReadonlyMap<string, ReferenceEntry>) {}
 
-  /** Keys as written by length, in two columns: no pair is made per key of a large library. */
-  get byLength(): ReadonlyMap<number, KeysOfLength> {
-    if (this.#byLength) return this.#byLength;
-    const map = new Map<number, KeysOfLength>();
+  get columns(): KeyColumns {
+    if (this.#columns) return this.#columns;
+    const keys: string[] = [];
+    const entries: ReferenceEntry[] = [];
+    const byLength = new Map<number, number[]>();
+    const byEdges = new Map<number, number[]>();
+    const unsure: number[] = [];
     this.keys.forEach((entry, key) => {
-      let group = map.get(key.length);
-      if (group === undefined) map.set(key.length, (group = { keys: [], entries: [] }));
-      group.keys.push(key);
-      group.entries.push(entry);
+      const at = keys.length;
+      push(byLength, key.length, at);
+      const edges = edgesOf(key, yearlessCode);
+      if (edges === -1) unsure.push(at);
+      else push(byEdges, edges, at);
+      keys.push(key);
+      entries.push(entry);
     });
-    return (this.#byLength = map);
-  }
-
-  get byYearless(): ReadonlyMap<string, readonly ReferenceEntry[]> {
-    if (this.#byYearless) return this.#byYearless;
-    const map = new Map<string, ReferenceEntry[]>();
-    this.keys.forEach((entry, key) => push(map, withoutDigits(key), entry));
-    return (this.#byYearless = map);
+    return (this.#columns = { keys, entries, byLength, byEdges, unsure });
   }
 
   /** First three letters of the first author (folded) and the year. Reads every entry's authors, so only
@@ -91,15 +126,19 @@ export function keySuggestions(key: string, keys: ReadonlyMap<string, ReferenceE
   };
   const max = key.length <= 4 ? 1 : 2;
   const lower = key.toLowerCase();
+  const { keys: allKeys, entries, byLength, byEdges, unsure } = index.columns;
   for (let length = key.length - max; length <= key.length + max; length++) {
-    const group = index.byLength.get(length);
-    if (group === undefined) continue;
-    for (let i = 0; i < group.keys.length; i++) {
-      const distance = editDistance(lower, group.keys[i].toLowerCase(), max);
-      if (distance <= max) score(group.entries[i], distance);
+    for (const i of byLength.get(length) ?? []) {
+      const distance = editDistance(lower, allKeys[i].toLowerCase(), max);
+      if (distance <= max) score(entries[i], distance);
     }
   }
-  for (const entry of index.byYearless.get(withoutDigits(key)) ?? []) score(entry, max + 1);
+  // The same key but for its digits (another year), in library order.
+  const yearless = withoutDigits(key);
+  const edges = edgesOf(yearless, (code) => (code < 128 ? code : -1));
+  for (const i of mergeAscending(edges === -1 ? [] : byEdges.get(edges) ?? [], unsure)) {
+    if (withoutDigits(allKeys[i]) === yearless) score(entries[i], max + 1);
+  }
   const { name, year } = keyParts(key);
   if (name.length >= 3 && year !== null) {
     for (const entry of index.byAuthorYear.get(`${name.slice(0, 3)}\u0000${year}`) ?? []) {

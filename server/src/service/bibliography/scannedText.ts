@@ -1,0 +1,113 @@
+// What the `.bib` reader reads: a string (a file open in an editor), or a file's UTF-8 bytes as read from
+// disk. Bytes are scanned as Latin-1, one character per byte: every delimiter of BibTeX is ASCII and every
+// other byte is not, so the scanner finds the same structure at byte offsets, and lines break at the same
+// places. Only what is used is decoded as UTF-8: the slices that hold a byte of 0x80 or above (a 35 MB file
+// decoded whole costs more than reading it).
+//
+// Node's `Buffer` is used for its Latin-1 and UTF-8 slices: `TextDecoder('latin1')` is windows-1252, three
+// times slower. Invalid UTF-8 becomes U+FFFD as it does for the whole file: slices end at ASCII bytes, which
+// end any unfinished sequence in both.
+
+const NON_ASCII = /[^\x00-\x7f]/;
+/** Longer stretches are measured through the runs of non-ASCII bytes, so that positions on one long line stay linear. */
+const DECODED_STRETCH = 256;
+const NON_ASCII_RUNS = /[^\x00-\x7f]+/g;
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+function byteOrderMarkLength(bytes: Buffer): number {
+  return UTF8_BOM.every((byte, i) => bytes[i] === byte) ? UTF8_BOM.length : 0;
+}
+
+export class ScannedText {
+  /**
+   * Runs of non-ASCII bytes found so far when offsets count bytes: where each starts and ends, and how many
+   * more bytes than UTF-16 characters the file has up to its end. Found as far as asked, for `textOffset`.
+   */
+  readonly #runStarts: number[] = [];
+  readonly #runEnds: number[] = [];
+  readonly #excessAfter: number[] = [];
+  #runsSearchedTo = 0;
+
+  private constructor(
+    /** What the scanner reads: the text, or the bytes one character each; offsets are into it. */
+    readonly chars: string,
+    /** The bytes (without a byte order mark) when offsets count bytes; else null. */
+    private readonly bytes: Buffer | null,
+  ) {}
+
+  static ofString(text: string): ScannedText {
+    return new ScannedText(text, null);
+  }
+
+  /** UTF-8 bytes as a file holds them; a byte order mark is dropped, as it is from the file's text. */
+  static ofBytes(bytes: Uint8Array): ScannedText {
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const content = buffer.subarray(byteOrderMarkLength(buffer));
+    return new ScannedText(content.toString('latin1'), content);
+  }
+
+  /** Length of a byte order mark at the start (one left in the text after the file's own was dropped). */
+  get byteOrderMarkLength(): number {
+    if (this.bytes !== null) return byteOrderMarkLength(this.bytes);
+    return this.chars.charCodeAt(0) === 0xfeff ? 1 : 0;
+  }
+
+  /** The text between two offsets, decoded. */
+  slice(start: number, end: number): string {
+    const chars = this.chars.slice(start, end);
+    return this.bytes === null || !NON_ASCII.test(chars) ? chars : this.bytes.toString('utf8', start, end);
+  }
+
+  /** The code point that starts at `offset`, or undefined past the end. */
+  codePointAt(offset: number): number | undefined {
+    if (this.bytes === null || !(this.chars.charCodeAt(offset) >= 0x80)) return this.chars.codePointAt(offset);
+    return this.bytes.toString('utf8', offset, Math.min(offset + 4, this.bytes.length)).codePointAt(0);
+  }
+
+  /** Length in UTF-16 characters of the text between two offsets. */
+  textLength(start: number, end: number): number {
+    if (this.bytes === null) return end - start;
+    return end - start <= DECODED_STRETCH ? this.slice(start, end).length : this.textOffset(end) - this.textOffset(start);
+  }
+
+  /** Offset in the decoded text (UTF-16 characters) of an offset of `chars`. */
+  textOffset(offset: number): number {
+    if (this.bytes === null) return offset;
+    this.#findRunsThrough(offset);
+    // The last run that starts before `offset`; the excess up to the run before it, and what of it lies before `offset`.
+    let low = 0;
+    let high = this.#runStarts.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.#runStarts[middle] < offset) low = middle + 1;
+      else high = middle;
+    }
+    const run = low - 1;
+    if (run < 0) return offset;
+    const before = run === 0 ? 0 : this.#excessAfter[run - 1];
+    const runStart = this.#runStarts[run];
+    const to = Math.min(offset, this.#runEnds[run]);
+    return offset - before - (to - runStart - this.bytes.toString('utf8', runStart, to).length);
+  }
+
+  #findRunsThrough(offset: number): void {
+    const bytes = this.bytes;
+    if (bytes === null) return;
+    const runs = NON_ASCII_RUNS;
+    while (this.#runsSearchedTo <= offset && this.#runsSearchedTo < this.chars.length) {
+      runs.lastIndex = this.#runsSearchedTo;
+      const found = runs.exec(this.chars);
+      if (found === null) {
+        this.#runsSearchedTo = this.chars.length;
+        return;
+      }
+      const start = found.index;
+      const end = runs.lastIndex;
+      const excess = end - start - bytes.toString('utf8', start, end).length;
+      this.#runStarts.push(start);
+      this.#runEnds.push(end);
+      this.#excessAfter.push((this.#excessAfter.at(-1) ?? 0) + excess);
+      this.#runsSearchedTo = end;
+    }
+  }
+}
