@@ -3,9 +3,9 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { BibliographySource } from './bibliography/discovery';
 import type { Library } from './bibliography/library';
-import type { Citation, CitationItem, DocumentModel, ReferenceEntry } from './model';
+import type { Citation, CitationItem, DocumentModel, ReferenceEntry, ReferenceList } from './model';
 import { resolveKeyItem } from './resolve/keyResolver';
-import { indexEntries, intendedEntries, resolveAuthorDateItem, type EntryIndex, type ItemResolution } from './resolve/resolver';
+import { indexEntries, intendedEntries, resolveAuthorDateItem, withCurrentEntries, type EntryIndex, type ItemResolution } from './resolve/resolver';
 
 export interface CitedItem {
   readonly citation: Citation;
@@ -31,6 +31,32 @@ export interface Analysis {
   readonly citedBy: ReadonlyMap<string, readonly CitedItem[]>;
   /** Keyed entries of the document and its bibliographies; the first of a key wins. Null when there are none to check against. */
   readonly keys: ReadonlyMap<string, ReferenceEntry> | null;
+  /** What the next version's analysis may take over. */
+  readonly resolutions: AuthorDateResolutions;
+}
+
+/**
+ * The author-date resolutions of an analysis, by item signature, with what they were worked out against. An edit
+ * that leaves the reference lists and libraries as they read (lists moved with the text keep their entries' text
+ * and ids) leaves them as they are, but for where the entries now stand.
+ */
+export interface AuthorDateResolutions {
+  readonly lists: readonly ReferenceList[];
+  readonly libraries: readonly Library[];
+  readonly bySignature: ReadonlyMap<string, ItemResolution>;
+}
+
+/** Whether two versions' lists hold the same entries, read from the same text (moved at most). */
+function sameEntries(previous: readonly ReferenceList[], lists: readonly ReferenceList[]): boolean {
+  if (previous.length !== lists.length) return false;
+  return lists.every((list, i) => {
+    const before = previous[i].entries;
+    return before.length === list.entries.length && list.entries.every((entry, k) => entry.id === before[k].id && entry.text === before[k].text);
+  });
+}
+
+function sameLibraries(previous: readonly Library[], libraries: readonly Library[]): boolean {
+  return previous.length === libraries.length && libraries.every((library, i) => library === previous[i]);
 }
 
 function keyMap(model: DocumentModel, libraries: readonly Library[]): ReadonlyMap<string, ReferenceEntry> | null {
@@ -63,10 +89,15 @@ function signatureOf(citation: Citation, item: CitationItem): string {
   return signature;
 }
 
-export function analyseDocument(document: TextDocument, model: DocumentModel, bibliographies: readonly LoadedBibliography[]): Analysis {
+/** `previous`: the resolutions of the document's last analysis, taken over where they still hold. */
+export function analyseDocument(document: TextDocument, model: DocumentModel, bibliographies: readonly LoadedBibliography[], previous?: AuthorDateResolutions): Analysis {
   const libraries = bibliographies.flatMap((b) => (b.library ? [b.library] : []));
   const keys = keyMap(model, libraries);
-  const listIndexes = model.lists.map((list) => indexEntries(list.entries));
+  let listIndexes: EntryIndex[] | undefined;
+  const kept = previous && sameLibraries(previous.libraries, libraries) && sameEntries(previous.lists, model.lists) ? previous.bySignature : null;
+  const entryById = kept && new Map(model.entries.map((entry) => [entry.id, entry]));
+  const current = (entry: ReferenceEntry) => entryById?.get(entry.id) ?? entry;
+  const authorDate = new Map<string, ItemResolution>();
   let outsideLists: EntryIndex | null | undefined;
   const items: CitedItem[] = [];
   const citedBy = new Map<string, CitedItem[]>();
@@ -80,8 +111,14 @@ export function analyseDocument(document: TextDocument, model: DocumentModel, bi
       if (resolution === undefined) {
         if (item.key !== null) resolution = resolveKeyItem(item, keys);
         else {
-          const index = listIndexes[citation.listIndex] ?? (outsideLists === undefined ? (outsideLists = libraryAuthorIndex(libraries)) : outsideLists);
-          resolution = resolveAuthorDateItem(item, index);
+          const before = kept?.get(signature);
+          if (before !== undefined) resolution = withCurrentEntries(before, current);
+          else {
+            listIndexes ??= model.lists.map((list) => indexEntries(list.entries));
+            const index = listIndexes[citation.listIndex] ?? (outsideLists === undefined ? (outsideLists = libraryAuthorIndex(libraries)) : outsideLists);
+            resolution = resolveAuthorDateItem(item, index);
+          }
+          authorDate.set(signature, resolution);
         }
         resolved.set(signature, resolution);
       }
@@ -94,5 +131,5 @@ export function analyseDocument(document: TextDocument, model: DocumentModel, bi
       }
     }
   }
-  return { document, model, bibliographies, items, citedBy, keys };
+  return { document, model, bibliographies, items, citedBy, keys, resolutions: { lists: model.lists, libraries, bySignature: authorDate } };
 }

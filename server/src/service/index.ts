@@ -144,7 +144,7 @@ export function createCitationService(options: CitationServiceOptions): Citation
     const key = `${document.version}\u0000${bibliographies.map((b) => `${b.source.uri}@${b.library?.version ?? '-'}`).join('\u0000')}`;
     const cached = analyses.get(document.uri);
     if (cached && cached.key === key && cached.analysis.model === model) return cached.analysis;
-    const analysis = analyseDocument(snapshot, model, bibliographies);
+    const analysis = analyseDocument(snapshot, model, bibliographies, cached?.analysis.resolutions);
     analyses.set(document.uri, { key, analysis });
     return analysis;
   }

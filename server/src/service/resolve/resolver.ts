@@ -25,6 +25,23 @@ export interface MisspelledName {
   readonly intended: string;
 }
 
+/** The same resolution with each entry replaced by `current(entry)`: the entry at its place in a later version. */
+export function withCurrentEntries(resolution: ItemResolution, current: (entry: ReferenceEntry) => ReferenceEntry): ItemResolution {
+  switch (resolution.status) {
+    case 'resolved':
+    case 'author-list-mismatch':
+    case 'misspelled-author':
+      return { ...resolution, entry: current(resolution.entry) };
+    case 'year-mismatch':
+    case 'ambiguous':
+      return { ...resolution, candidates: resolution.candidates.map(current) };
+    case 'unresolved':
+      return { ...resolution, suggestions: resolution.suggestions.map(current) };
+    case 'unchecked':
+      return resolution;
+  }
+}
+
 /** The entry a citation item points at, if it identifies one (a warning, not an error, may still be attached). */
 export function resolvedEntry(resolution: ItemResolution): ReferenceEntry | null {
   return resolution.status === 'resolved' || resolution.status === 'author-list-mismatch' ? resolution.entry : null;
