@@ -3,13 +3,22 @@ import type { Finding, Rule } from './rule';
 
 const mergeable = (c: Citation) => c.syntax === 'author-date' && c.form === 'parenthetical';
 
+/** Whether the text from `start` to `end` is spaces and tabs only (looked at in place: most gaps end at once). */
+function onlySpaces(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 32 && code !== 9) return false;
+  }
+  return true;
+}
+
 /** Runs of bracketed citations with nothing but spaces between them: `(A 2001) (B 2002) (C 2003)`. */
 function adjacentRuns(citations: readonly Citation[], text: string): Citation[][] {
   const runs: Citation[][] = [];
   let run: Citation[] = [];
   for (const citation of citations) {
     const previous = run[run.length - 1];
-    if (previous && mergeable(citation) && /^[ \t]*$/.test(text.slice(previous.outerEnd, citation.outerStart))) {
+    if (previous && mergeable(citation) && onlySpaces(text, previous.outerEnd, citation.outerStart)) {
       run.push(citation);
       continue;
     }

@@ -32,11 +32,11 @@ export const authorListMismatch: Rule = {
   code: 'author-list-mismatch',
   defaultSeverity: 'warning',
   check(analysis) {
-    const style = citationStyleOf(analysis);
     return itemsWithStatus(analysis, 'author-list-mismatch').map(({ citation, item, resolution }) => {
       const { entry } = resolution;
       const range = authorSpan(analysis, item);
-      const rewritten = citedAuthors(entry, citation.form === 'narrative' ? 'and' : style.and);
+      // The document's style is read only when a citation is to be rewritten (once per analysis).
+      const rewritten = citedAuthors(entry, citation.form === 'narrative' ? 'and' : citationStyleOf(analysis).and);
       return {
         code: 'author-list-mismatch',
         range,

@@ -235,11 +235,10 @@ export class IncrementalScan {
       const listIndex = this.servedByLists ? servingList(c.outerStart, hidden) : -1;
       return c.listIndex === listIndex ? c : { ...c, listIndex };
     };
-    const citations = [
-      ...kept.filter((c) => c.outerEnd <= start),
-      ...rescanned,
-      ...kept.filter((c) => c.outerStart >= oldEnd).map((c) => moved(c, offsetDelta, lineDelta)),
-    ].map(served);
+    const citations: Citation[] = [];
+    for (const c of kept) if (c.outerEnd <= start) citations.push(served(c));
+    for (const c of rescanned) citations.push(served(c));
+    for (const c of kept) if (c.outerStart >= oldEnd) citations.push(served(moved(c, offsetDelta, lineDelta)));
     this.last = { version: change.current, context, citations };
     return [...citations];
   }
