@@ -2,6 +2,7 @@
 // search texts are built once (while the server is idle, or on the first search that needs them) and kept
 // with it; a search walks them, keeps the best matches in rank buckets and puts only the matches in key order.
 import type { ReferenceEntry } from '../model';
+import { detached } from '../detachedString';
 import { foldedKey } from '../resolve/surname';
 
 /** Title words folded like queries, each with a space before it. */
@@ -44,7 +45,7 @@ export class SearchIndex {
 
   /** Keys in lower case, as typed: `knuth:ct:a` is found by its whole prefix, punctuation and all. */
   get lowerKeys(): readonly string[] {
-    return (this.#lowerKeys ??= this.entries.map((entry) => (entry.key ?? '').toLowerCase()));
+    return (this.#lowerKeys ??= this.entries.map((entry) => detached((entry.key ?? '').toLowerCase())));
   }
 
   /** Whether the search texts of every entry are made. */
@@ -72,9 +73,10 @@ export class SearchIndex {
           if (folded.length > 0) surnames += ` ${folded}`;
         }
         const year = foldedKey(entry.year ?? '');
-        texts.push(`${key.length > 0 ? ` ${key}` : ''}${surnames}${year.length > 0 ? ` ${year}` : ''}${titleText(entry.title)} `);
-        keys.push(key);
-        authors.push(surnames);
+        // Copies of their own: a search walks them all, and pieces cut from a 35 MB file lie all over it.
+        texts.push(detached(`${key.length > 0 ? ` ${key}` : ''}${surnames}${year.length > 0 ? ` ${year}` : ''}${titleText(entry.title)} `));
+        keys.push(detached(key));
+        authors.push(detached(surnames));
       }
     }
     return true;
