@@ -62,7 +62,7 @@ export function buildDocumentModel(document: TextDocument, caches: ModelCaches =
   caches.lastVersion = current;
   const authorDate = caches.authorDate.scan(change, names, toRange, (m, t, r) => scanAuthorDate({ text: t, masked: m, toRange: r, knownNames }));
   // Example labels `(@good)` anywhere make `@good` no citation: they are the pandoc scan's context.
-  const examples = PANDOC_LANGUAGES.has(document.languageId) ? exampleLabels(masked.includes('(@') ? visible(current, 0, masked.length) : '') : new Set<string>();
+  const examples = PANDOC_LANGUAGES.has(document.languageId) ? exampleLabels(masked.includes('(@') ? visible(current) : '') : new Set<string>();
   const pandoc = PANDOC_LANGUAGES.has(document.languageId)
     ? caches.pandoc.scan(change, [...examples].sort().join('\u0000'), toRange, (m, t, r) => scanPandoc(m, t, r, examples))
     : [];

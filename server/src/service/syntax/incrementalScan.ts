@@ -137,21 +137,22 @@ export function versionChange(previous: TextVersion | null, current: TextVersion
   return { previous, current, prefix, suffix };
 }
 
-/** The masked text from `start` to `end` as the scanners see it: hidden spans blanked. */
-export function visible(version: TextVersion, start: number, end: number): string {
-  const spans: Array<[number, number]> = [];
-  for (const [from, to] of version.hidden) {
-    if (from < end && to > start) spans.push([Math.max(from, start) - start, Math.min(to, end) - start]);
-  }
-  return blankSpans(start === 0 && end === version.masked.length ? version.masked : version.masked.slice(start, end), spans);
+/** The whole masked text as the scanners see it: hidden spans blanked (a copy; scans read slices instead). */
+export function visible(version: TextVersion): string {
+  return blankSpans(version.masked, version.hidden.map(([from, to]) => [from, to]));
 }
 
-/** Offset of the start of the line after the one holding `at` (the text's length on the last line). */
+/**
+ * Offset of the start of the line after the one holding `at`. Read a character at a time: the rest of the line
+ * after a hidden span is white space, and searching the text for a `\r` a thesis does not have would read to its end.
+ */
 function nextLineStart(text: string, at: number): number {
-  const lf = text.indexOf('\n', at);
-  const cr = text.indexOf('\r', at);
-  if (cr >= 0 && (lf < 0 || cr < lf)) return text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
-  return lf < 0 ? text.length : lf + 1;
+  for (let i = at; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) return i + 1;
+    if (code === 13) return text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+  }
+  return text.length;
 }
 
 /**
