@@ -1,6 +1,8 @@
 // The .bib reader: entries at their lines, fields, macros, crossref, accents, broken entries, duplicate keys.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { describe, test } from 'node:test';
+import type { BibliographyReadResult } from '../../../server/src/service/bibliography/bibliographyEntry';
 import { bibEntryType, bibFieldRange, bibFields } from '../../../server/src/service/bibliography/bibliographyEntry';
 import { readBibtex } from '../../../server/src/service/bibliography/bibtexReader';
 import type { ReferenceEntry } from '../../../server/src/service/model';
@@ -194,6 +196,35 @@ describe('readBibtex syntax', () => {
       "1: Entry 'a' cannot be read: the '\"' at line 2, column 21 is never closed; a new entry starts at line 3. It is skipped; the other entries still load.",
       "3: Entry 'c' cannot be read: unbalanced '}' inside the quoted value that opens at line 4, column 17 (line 4, column 19). It is skipped; the other entries still load.",
     ]);
+  });
+
+  test('reads on to the end when the last line is `@type` and nothing more (it once never returned)', () => {
+    // In a child process with a deadline, so that a regression fails instead of hanging the suite.
+    const script = `const { readBibtex } = require(${JSON.stringify(require.resolve('../../../server/src/service/bibliography/bibtexReader'))});
+      const text = '@article{x, title = {abc\\n@abc';
+      const reads = [readBibtex('x.bib', text), readBibtex('x.bib', Buffer.from(text))];
+      process.stdout.write(JSON.stringify(reads.map((r) => ({ entries: r.entries.length, problems: r.problems }))));`;
+    const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 20_000 });
+    assert.equal(child.signal, null, 'the read did not finish in 20 s');
+    const results = JSON.parse(child.stdout) as { entries: number; problems: BibliographyReadResult['problems'] }[];
+    assert.equal(results.length, 2);
+    for (const result of results) {
+      assert.equal(result.entries, 0);
+      assert.deepEqual(problemSummaries({ entries: [], problems: result.problems }), [
+        {
+          kind: 'syntax',
+          message: "Entry 'x' cannot be read: the '{' at line 1, column 21 is never closed (line 2, column 5). It is skipped; the other entries still load.",
+          range: [0, 0, 0, 10],
+          related: ['Reading stopped here', [1, 4, 1, 4]],
+        },
+        {
+          kind: 'syntax',
+          message: "This entry cannot be read: expected '{' after '@abc', found the end of the file. It is skipped; the other entries still load.",
+          range: [1, 0, 1, 4],
+          related: null,
+        },
+      ]);
+    }
   });
 
   test('reports an entry the file ends in', () => {

@@ -63,7 +63,8 @@ const TAB = 9;
 
 /** Characters BibTeX does not allow in names of entry types, fields and macros: `"#%'(),={}` and space. */
 function isIdentifierChar(code: number): boolean {
-  if (code <= SPACE || code === 127) return false;
+  // Past the end, charCodeAt gives NaN: no name goes on there (`@type` on a file's last line).
+  if (!(code > SPACE) || code === 127) return false;
   return code !== QUOTE && code !== HASH && code !== PERCENT && code !== 39 && code !== OPEN_PAREN &&
     code !== CLOSE_PAREN && code !== COMMA && code !== EQUALS && code !== OPEN_BRACE && code !== CLOSE_BRACE;
 }
