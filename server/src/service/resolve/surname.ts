@@ -68,16 +68,25 @@ function unicodeFoldedKey(name: string): string {
 // compares one key with tens of thousands and must not allocate per comparison.
 let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
-/** Optimal string alignment distance (Damerau-Levenshtein without repeated edits), stopping beyond `max`. */
+/**
+ * Optimal string alignment distance (Damerau-Levenshtein without repeated edits), or `max + 1` for anything
+ * beyond `max`. Only the band of cells within `max` of the diagonal is worked out: a cell outside it is more
+ * than `max` edits away already.
+ */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  if (b.length + 1 > rows[0].length) rows = rows.map(() => new Int32Array(2 * (b.length + 1)));
+  if (b.length + 2 > rows[0].length) rows = rows.map(() => new Int32Array(2 * (b.length + 2)));
+  const beyond = max + 1;
   let [beforePrevious, previous, current] = rows;
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let j = 0; j <= b.length + 1; j++) previous[j] = j <= max ? j : beyond;
   for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
+    const low = Math.max(1, i - max);
+    const high = Math.min(b.length, i + max);
+    // The cells just outside the band, which the next row reads.
+    current[low - 1] = low === 1 ? i : beyond;
+    current[high + 1] = beyond;
+    let rowMin = low === 1 ? i : beyond;
+    for (let j = low; j <= high; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
       if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
@@ -86,13 +95,13 @@ export function editDistance(a: string, b: string, max: number): number {
       current[j] = value;
       if (value < rowMin) rowMin = value;
     }
-    if (rowMin > max) return max + 1;
+    if (rowMin > max) return beyond;
     const spare = beforePrevious;
     beforePrevious = previous;
     previous = current;
     current = spare;
   }
-  return previous[b.length];
+  return Math.min(previous[b.length], beyond);
 }
 
 /** How many edits a surname of this length may be away and still be taken as a misspelling. */
