@@ -1,6 +1,6 @@
 // A .bib file read from its UTF-8 bytes gives exactly what reading its decoded text gives: the same entries,
 // fields, problems and ranges, whatever the non-ASCII text (2-, 3- and 4-byte characters), line ends, broken
-// entries, @string, @comment, crossref and invalid bytes.
+// entries, @string, @comment, crossref and invalid bytes, and wherever the windows the bytes are read in end.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
@@ -84,12 +84,16 @@ describe('.bib reader: bytes and decoded text read the same', { timeout: TIMEOUT
   it('any file, with non-ASCII text, any line ends and invalid bytes', (t) => {
     let entries = 0;
     let problems = 0;
-    checkProperty(t, '.bib reader: bytes as text', RUNS, fc.record({ text: bibText, invalid: invalidBytes }), ({ text, invalid }) => {
+    // Bytes are read a window at a time; small windows put window ends at every kind of place.
+    const windowLength = fc.integer({ min: 1, max: 200 });
+    checkProperty(t, '.bib reader: bytes as text', RUNS, fc.record({ text: bibText, invalid: invalidBytes, windowLength }), ({ text, invalid, windowLength }) => {
       const bytes = bytesOf(text, invalid);
       const decoded = bytes.toString('utf8').replace(/^\uFEFF/, '');
       const fromText = readBibtex('/w/refs.bib', decoded);
       const fromBytes = readBibtex('/w/refs.bib', bytes);
       assert.deepEqual(everything(fromBytes), everything(fromText), JSON.stringify(decoded));
+      const inSmallWindows = readBibtex('/w/refs.bib', bytes, undefined, { windowLength });
+      assert.deepEqual(everything(inSmallWindows), everything(fromText), JSON.stringify({ decoded, windowLength }));
       entries += fromText.entries.length;
       problems += fromText.problems.length;
     });

@@ -11,7 +11,8 @@
 // text) ends the broken entry even in the middle of a braced value, so an unclosed brace costs one entry
 // and the scan stays linear.
 // The scanner reads `ScannedText.chars` (the text, or UTF-8 bytes one character each) and takes every
-// string it keeps (keys, values, names that are not ASCII) from `ScannedText.slice`, which decodes.
+// string it keeps (keys, values, names that are not ASCII) from `ScannedText.slice`, which decodes. Bytes are
+// read a window at a time (see `readWindow`); fields read later read their entry's bytes alone.
 import type { BibliographyProblem } from './bibliographyEntry';
 import { BibFieldTable } from './bibFieldTable';
 import type { LineIndex } from './lineIndex';
@@ -101,6 +102,18 @@ const WELL_FORMED_ENTRY = new RegExp(
   'y',
 );
 
+/** Characters read at once from bytes, at least: a window ends where its last entry starts. */
+const WINDOW_LENGTH = 1 << 16;
+/** A line break and a line that starts an entry, `@type{`, as isEntryStartLine reads it: where a window may end. */
+const ENTRY_START_LINE = /[\r\n][ \t]*@[^\x00-\x20"#%'(),={}\x7f]+[ \t]*[{(]/g;
+
+/** Offset of the first line at or after `from` (a line break's) that starts an entry, or null. */
+function entryStartLineFrom(chars: string, from: number): number | null {
+  ENTRY_START_LINE.lastIndex = from;
+  const found = ENTRY_START_LINE.exec(chars);
+  return found === null ? null : found.index + 1;
+}
+
 /**
  * An entry the scan accepted whole: its fields are read into the table when first asked for. Made 50,000
  * times for a large library, so its properties are set by plain assignment (`declare`d: no class field
@@ -176,10 +189,12 @@ interface ScannedValue {
 export interface ScanOptions {
   /** False to read every item character by character, fields included (the tests compare both ways). */
   readonly wellFormedEntriesWhole?: boolean;
+  /** Characters read at once from bytes, at least (the tests make it small to put window ends everywhere). */
+  readonly windowLength?: number;
 }
 
 export function scanBibtex(source: ScannedText, lines: LineIndex, options: ScanOptions = {}): BibScan {
-  return new BibScanner(source, lines, options.wellFormedEntriesWhole ?? true).scan();
+  return new BibScanner(source, lines, options.wellFormedEntriesWhole ?? true, options.windowLength ?? WINDOW_LENGTH).scan();
 }
 
 class BibScanner {
@@ -198,35 +213,77 @@ class BibScanner {
   private currentKey: string | null = null;
   private headerEnd = 0;
 
-  /** What is scanned: `source.chars`. */
-  private readonly text: string;
+  /** What is read: `source.chars` from `base` on, the whole text or a window of the bytes. Offsets count from the start. */
+  private text = '';
+  private base = 0;
 
   constructor(
     private readonly source: ScannedText,
     private readonly lines: LineIndex,
     private readonly wellFormedEntriesWhole: boolean,
+    private readonly windowLength: number,
   ) {
-    this.text = source.chars;
     this.table = new BibFieldTable(source);
   }
 
   scan(): BibScan {
-    const text = this.text;
     this.position = this.source.byteOrderMarkLength;
-    while (this.position < text.length) {
-      this.skipBlanks();
-      if (text.charCodeAt(this.position) === AT) {
-        const end = this.wellFormedEntriesWhole ? this.readWellFormedEntry(this.position) : -1;
-        this.position = end !== -1 ? end : this.readItem(this.position);
-      } else {
-        this.position = this.nextLineStart(this.position);
+    while (this.position < this.source.length) {
+      const windowEnd = this.readWindow(this.position);
+      while (this.position < windowEnd) {
+        this.skipBlanks();
+        if (this.code(this.position) === AT) {
+          const end = this.wellFormedEntriesWhole ? this.readWellFormedEntry(this.position) : -1;
+          this.position = end !== -1 ? end : this.readItem(this.position);
+        } else {
+          this.position = this.nextLineStart(this.position);
+        }
       }
     }
     return { entries: this.entries, firstByKey: this.firstByKey, fields: this.table, problems: this.problems };
   }
 
+  /**
+   * Reads what the scan goes on with from `from`, and returns where it stops: the end of the text, or, in
+   * bytes, the start of the first line after the window's middle that starts an entry. Nothing read before
+   * such a line reads past its start (it ends an unclosed value or entry), so windows read as the whole does;
+   * the window holds the line's `@type{` for isEntryStartLine to see.
+   */
+  private readWindow(from: number): number {
+    const source = this.source;
+    if (!source.countsBytes) {
+      this.setWindow(0, source.chars(0, source.length));
+      return source.length;
+    }
+    for (let length = this.windowLength; ; length *= 2) {
+      const end = Math.min(source.length, from + length);
+      const chars = source.chars(from, end);
+      this.setWindow(from, chars);
+      if (end === source.length) return end;
+      // Windows overlap by what follows the cut: look near the end first.
+      const entryLine = entryStartLineFrom(chars, chars.length - (chars.length >> 3)) ?? entryStartLineFrom(chars, 0);
+      if (entryLine !== null) return from + entryLine;
+    }
+  }
+
+  private setWindow(base: number, chars: string): void {
+    this.base = base;
+    this.text = chars;
+  }
+
+  /** Where what is read ends: the end of the text, or of the window. */
+  private get textEnd(): number {
+    return this.base + this.text.length;
+  }
+
   private code(offset: number): number {
-    return this.text.charCodeAt(offset);
+    return this.text.charCodeAt(offset - this.base);
+  }
+
+  /** Where a sticky expression's match at `offset` ends, or -1 when it does not match there. */
+  private matchEnd(sticky: RegExp, offset: number): number {
+    sticky.lastIndex = offset - this.base;
+    return sticky.test(this.text) ? this.base + sticky.lastIndex : -1;
   }
 
   /** Skips spaces and tabs (not line breaks). */
@@ -235,18 +292,18 @@ class BibScanner {
   }
 
   private nextLineStart(offset: number): number {
-    const text = this.text;
+    const { text, base } = this;
     // Without carriage returns, the next line is found by indexOf.
     if (!this.lines.hasCarriageReturns) {
-      const lineBreak = text.indexOf('\n', offset);
-      return lineBreak === -1 ? text.length : lineBreak + 1;
+      const lineBreak = text.indexOf('\n', offset - base);
+      return lineBreak === -1 ? this.textEnd : base + lineBreak + 1;
     }
-    for (let i = offset; i < text.length; i++) {
+    for (let i = offset - base; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      if (code === NEWLINE) return i + 1;
-      if (code === RETURN) return text.charCodeAt(i + 1) === NEWLINE ? i + 2 : i + 1;
+      if (code === NEWLINE) return base + i + 1;
+      if (code === RETURN) return base + (text.charCodeAt(i + 1) === NEWLINE ? i + 2 : i + 1);
     }
-    return text.length;
+    return this.textEnd;
   }
 
   /** Whether the line that starts at `lineStart` begins (after blanks) with `@type{` or `@type(`. */
@@ -271,15 +328,14 @@ class BibScanner {
 
   /** Where reading resumes after a broken item: the next line whose first non-blank character is `@`. */
   private resynchronise(itemStart: number): number {
-    const text = this.text;
     let lineStart = this.nextLineStart(itemStart);
-    while (lineStart < text.length) {
+    while (lineStart < this.textEnd) {
       let i = lineStart;
       while (this.code(i) === SPACE || this.code(i) === TAB) i++;
       if (this.code(i) === AT) return lineStart;
       lineStart = this.nextLineStart(i);
     }
-    return text.length;
+    return this.textEnd;
   }
 
   /**
@@ -294,9 +350,8 @@ class BibScanner {
 
   /** Skips white space and `%` comment lines inside an entry. */
   private skipSpace(): void {
-    const text = this.text;
     for (;;) {
-      const code = text.charCodeAt(this.position);
+      const code = this.code(this.position);
       if (code === SPACE || code === TAB) {
         this.position++;
       } else if (code === NEWLINE || code === RETURN) {
@@ -317,11 +372,11 @@ class BibScanner {
    * of a file), so known ones are found by a hash of their characters without making a new string.
    */
   private readName(): string {
-    const text = this.text;
+    const { text, base } = this;
     const start = this.position;
     let hash = 0;
     let ascii = true;
-    let end = start;
+    let end = start - base;
     for (; end < text.length; end++) {
       let code = text.charCodeAt(end);
       if (!isIdentifierChar(code)) break;
@@ -329,13 +384,14 @@ class BibScanner {
       else if (code > 127) ascii = false;
       hash = (Math.imul(hash, 31) + code) | 0;
     }
+    end += base;
     this.position = end;
     if (!ascii) return this.source.slice(start, end).toLowerCase();
     const known = this.namesByHash.get(hash);
     if (known !== undefined) {
       for (const name of known) if (this.isSameName(name, start, end)) return name;
     }
-    const name = text.slice(start, end).toLowerCase();
+    const name = text.slice(start - base, end - base).toLowerCase();
     if (known === undefined) this.namesByHash.set(hash, [name]);
     else known.push(name);
     return name;
@@ -345,7 +401,7 @@ class BibScanner {
   private isSameName(name: string, start: number, end: number): boolean {
     if (name.length !== end - start) return false;
     for (let i = 0; i < name.length; i++) {
-      let code = this.text.charCodeAt(start + i);
+      let code = this.code(start + i);
       if (code >= 65 && code <= 90) code += 32;
       if (code !== name.charCodeAt(i)) return false;
     }
@@ -364,7 +420,7 @@ class BibScanner {
   }
 
   private describeHere(): string {
-    if (this.position >= this.text.length) return 'the end of the file';
+    if (this.position >= this.source.length) return 'the end of the file';
     const code = this.code(this.position);
     if (code === NEWLINE || code === RETURN) return 'the end of the line';
     return `'${String.fromCodePoint(this.source.codePointAt(this.position) ?? 0)}'`;
@@ -410,13 +466,13 @@ class BibScanner {
 
   /** `@comment{...}`: skipped with its braces balanced; a new entry line ends an unclosed one silently. */
   private skipComment(): number {
-    const text = this.text;
+    const { text, base } = this;
     const stops = COMMENT_STOPS;
-    stops.lastIndex = this.position;
+    stops.lastIndex = this.position - base;
     let depth = 0;
     while (stops.test(text)) {
-      const at = stops.lastIndex - 1;
-      const code = text.charCodeAt(at);
+      const at = base + stops.lastIndex - 1;
+      const code = this.code(at);
       if (code === OPEN_BRACE) {
         depth++;
       } else if (code === CLOSE_BRACE) {
@@ -429,7 +485,7 @@ class BibScanner {
         if (this.isEntryStartLine(lineStart)) return lineStart;
       }
     }
-    return text.length;
+    return this.textEnd;
   }
 
   /** `@string{name = value}` (several `name = value` pairs separated by commas are accepted). */
@@ -473,14 +529,10 @@ class BibScanner {
   }
 
   private readEntry(at: number, type: string): void {
-    const text = this.text;
     const closer = this.closer;
     this.skipSpace();
     const keyStart = this.position;
-    const keyCharacters = closer === CLOSE_BRACE ? KEY_IN_BRACES : KEY_IN_PARENTHESES;
-    keyCharacters.lastIndex = keyStart;
-    keyCharacters.test(text);
-    const keyEnd = keyCharacters.lastIndex;
+    const keyEnd = this.matchEnd(closer === CLOSE_BRACE ? KEY_IN_BRACES : KEY_IN_PARENTHESES, keyStart);
     const key = this.source.slice(keyStart, keyEnd);
     this.position = keyEnd;
     this.skipSpace();
@@ -514,17 +566,13 @@ class BibScanner {
    * it ends, or -1 to have it read by `readItem`.
    */
   private readWellFormedEntry(at: number): number {
-    const text = this.text;
-    WELL_FORMED_ENTRY.lastIndex = at;
-    if (!WELL_FORMED_ENTRY.test(text)) return -1;
-    const end = WELL_FORMED_ENTRY.lastIndex;
+    const end = this.matchEnd(WELL_FORMED_ENTRY, at);
+    if (end === -1) return -1;
     this.position = at + 1;
     const type = this.readName();
     if (type === 'comment' || type === 'string' || type === 'preamble') return -1;
     const keyStart = this.position + 1;
-    KEY_IN_BRACES.lastIndex = keyStart;
-    KEY_IN_BRACES.test(text);
-    const keyEnd = KEY_IN_BRACES.lastIndex;
+    const keyEnd = this.matchEnd(KEY_IN_BRACES, keyStart);
     this.addEntry(new UnreadFieldsRecord(type, this.source.slice(keyStart, keyEnd), keyStart, keyEnd, at, end, this));
     return end;
   }
@@ -532,6 +580,7 @@ class BibScanner {
   /** Reads the fields of an entry WELL_FORMED_ENTRY accepted, once the scan is over. */
   readFieldsOf(record: BibEntryRecord): { firstField: number; fieldCount: number } {
     const firstField = this.table.size;
+    if (this.source.countsBytes) this.setWindow(record.start, this.source.chars(record.start, record.end));
     this.closer = CLOSE_BRACE;
     this.position = record.keyEnd;
     this.skipSpace();
@@ -638,13 +687,13 @@ class BibScanner {
 
   /** Offset of the `}` that closes the `{` at `open`. */
   private closingBrace(open: number): number {
-    const text = this.text;
+    const { text, base } = this;
     const stops = BRACED_VALUE_STOPS;
-    stops.lastIndex = open + 1;
+    stops.lastIndex = open + 1 - base;
     let depth = 1;
     while (stops.test(text)) {
-      const at = stops.lastIndex - 1;
-      const code = text.charCodeAt(at);
+      const at = base + stops.lastIndex - 1;
+      const code = this.code(at);
       if (code === OPEN_BRACE) depth++;
       else if (code === CLOSE_BRACE) {
         if (--depth === 0) return at;
@@ -652,18 +701,18 @@ class BibScanner {
         this.checkLineStart(this.lineStartBefore(at), open);
       }
     }
-    throw new EntrySyntaxError(text.length, this.unclosed(open));
+    throw new EntrySyntaxError(this.textEnd, this.unclosed(open));
   }
 
   /** Offset of the `"` that closes the one at `open` (braces inside must balance). */
   private closingQuote(open: number): number {
-    const text = this.text;
+    const { text, base } = this;
     const stops = QUOTED_VALUE_STOPS;
-    stops.lastIndex = open + 1;
+    stops.lastIndex = open + 1 - base;
     let depth = 0;
     while (stops.test(text)) {
-      const at = stops.lastIndex - 1;
-      const code = text.charCodeAt(at);
+      const at = base + stops.lastIndex - 1;
+      const code = this.code(at);
       if (code === OPEN_BRACE) {
         depth++;
       } else if (code === CLOSE_BRACE) {
@@ -675,11 +724,11 @@ class BibScanner {
         this.checkLineStart(this.lineStartBefore(at), open);
       }
     }
-    throw new EntrySyntaxError(text.length, this.unclosed(open));
+    throw new EntrySyntaxError(this.textEnd, this.unclosed(open));
   }
 
   private unclosed(open: number): string {
-    return `the '${this.text[open]}' at ${this.where(open)} is never closed`;
+    return `the '${String.fromCharCode(this.code(open))}' at ${this.where(open)} is never closed`;
   }
 
   private where(offset: number): string {
@@ -688,7 +737,7 @@ class BibScanner {
   }
 
   private report(start: number, end: number, what: string, reason: string, stoppedAt?: number, saysWhere = false): void {
-    const stopped = stoppedAt === undefined || saysWhere ? '' : ` (${this.where(Math.min(stoppedAt, this.text.length))})`;
+    const stopped = stoppedAt === undefined || saysWhere ? '' : ` (${this.where(Math.min(stoppedAt, this.source.length))})`;
     this.problems.push({
       kind: 'syntax',
       message: `${what} cannot be read: ${reason}${stopped}. It is skipped; the other entries still load.`,

@@ -2,7 +2,7 @@
 // title and pages for each entry. Nothing here loads citation-js.
 import type { EntryKind, PageRange, ReferenceEntry } from '../model';
 import type { BibFieldTable } from './bibFieldTable';
-import type { BibEntryRecord } from './bibScanner';
+import type { BibEntryRecord, ScanOptions } from './bibScanner';
 import { scanBibtex } from './bibScanner';
 import { initialsOf, parseBibNames } from './bibNames';
 import type { BibNameList } from './bibNames';
@@ -479,10 +479,10 @@ class BibtexEntry implements BibliographyEntry {
  * readable entry is returned (both entries of a duplicate key too; `@xdata` containers are not, since they
  * cannot be cited); broken entries and duplicate keys are problems.
  */
-export function readBibtex(path: string, content: string | Uint8Array, options?: ReadOptions): BibliographyReadResult {
+export function readBibtex(path: string, content: string | Uint8Array, options?: ReadOptions, scanOptions?: ScanOptions): BibliographyReadResult {
   const source = typeof content === 'string' ? ScannedText.ofString(content) : ScannedText.ofBytes(content);
-  const lines = new LineIndex(source.chars, (start, end) => source.textLength(start, end));
-  const scan = scanBibtex(source, lines);
+  const lines = new LineIndex(source.content, (start, end) => source.textLength(start, end));
+  const scan = scanBibtex(source, lines, scanOptions);
   const inheritance = new Inheritance(scan.fields, scan.firstByKey, scan.entries);
   const builder = new EntryBuilder(path, options, source, lines, scan.fields, inheritance);
   const entries: BibliographyEntry[] = [];

@@ -1,6 +1,6 @@
 // Offsets to LSP positions for one text: 0-based lines, UTF-16 characters. Offsets are JavaScript string
-// offsets, or byte offsets when the `.bib` reader reads bytes (see ScannedText): then `lengthOf` measures the
-// text before an offset on its line. Line breaks are \n, \r\n and \r, as in vscode-languageserver-textdocument.
+// offsets, or byte offsets when the `.bib` reader reads bytes (see ScannedText): then the lines are found in
+// the bytes, and `lengthOf` measures the text before an offset on its line. Line breaks are \n, \r\n and \r, as in vscode-languageserver-textdocument.
 import type { Position, Range } from 'vscode-languageserver-types';
 
 const NEWLINE = 10;
@@ -21,12 +21,19 @@ export class LineIndex {
   readonly hasCarriageReturns: boolean;
 
   constructor(
-    private readonly text: string,
+    /** The text, or its UTF-8 bytes. */
+    private readonly text: string | Uint8Array,
     /** Length in UTF-16 characters of the text between two offsets of one line. */
     private readonly lengthOf: (start: number, end: number) => number = (start, end) => end - start,
   ) {
-    this.nextReturn = text.indexOf('\r');
+    this.nextReturn = this.find(RETURN, 0);
     this.hasCarriageReturns = this.nextReturn !== -1;
+  }
+
+  /** Offset of the first `\n` or `\r` (`code`) at or after `from`, or -1. */
+  private find(code: typeof NEWLINE | typeof RETURN, from: number): number {
+    const text = this.text;
+    return typeof text === 'string' ? text.indexOf(code === NEWLINE ? '\n' : '\r', from) : text.indexOf(code, from);
   }
 
   get lineCount(): number {
@@ -38,11 +45,12 @@ export class LineIndex {
   private findLinesThrough(offset: number): void {
     const text = this.text;
     while (this.scanned <= offset && this.scanned < text.length) {
-      const lineFeed = text.indexOf('\n', this.scanned);
-      if (this.nextReturn !== -1 && this.nextReturn < this.scanned) this.nextReturn = text.indexOf('\r', this.scanned);
+      const lineFeed = this.find(NEWLINE, this.scanned);
+      if (this.nextReturn !== -1 && this.nextReturn < this.scanned) this.nextReturn = this.find(RETURN, this.scanned);
       let next: number;
       if (this.nextReturn !== -1 && (lineFeed === -1 || this.nextReturn < lineFeed)) {
-        next = text.charCodeAt(this.nextReturn + 1) === NEWLINE ? this.nextReturn + 2 : this.nextReturn + 1;
+        const after = typeof text === 'string' ? text.charCodeAt(this.nextReturn + 1) : text[this.nextReturn + 1];
+        next = after === NEWLINE ? this.nextReturn + 2 : this.nextReturn + 1;
       } else if (lineFeed !== -1) {
         next = lineFeed + 1;
       } else {
