@@ -245,9 +245,9 @@ class BibScanner {
 
   /**
    * Reads what the scan goes on with from `from`, and returns where it stops: the end of the text, or, in
-   * bytes, the start of the first line after the window's middle that starts an entry. Nothing read before
-   * such a line reads past its start (it ends an unclosed value or entry), so windows read as the whole does;
-   * the window holds the line's `@type{` for isEntryStartLine to see.
+   * bytes, the start of a line that starts an entry (in the window's last eighth when there is one; a window
+   * with none is made longer). Nothing read before such a line reads past its start (it ends an unclosed value
+   * or entry), so windows read as the whole does; the window holds the line's `@type{` for isEntryStartLine.
    */
   private readWindow(from: number): number {
     const source = this.source;

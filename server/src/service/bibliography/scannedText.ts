@@ -95,7 +95,7 @@ export class ScannedText {
     return end - start <= DECODED_STRETCH ? this.slice(start, end).length : this.textOffset(end) - this.textOffset(start);
   }
 
-  /** Offset in the decoded text (UTF-16 characters) of an offset of `chars`. */
+  /** Offset in the decoded text (UTF-16 characters) of an offset the scanner reads at (a byte's, for bytes). */
   textOffset(offset: number): number {
     if (this.bytes === null) return offset;
     this.#findRunsThrough(offset);
