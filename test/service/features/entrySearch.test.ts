@@ -49,14 +49,14 @@ describe('searchEntries', () => {
   test('search texts made ahead, a few entries per allowance, answer as texts made on demand', () => {
     const ahead = index();
     assert.equal(ahead.prepare(() => false), false);
-    // One allowance at a time: the sort of the 120 entries by key, their search texts (64, then 56), then the
-    // prefix index (64 entries, then 56).
+    // One allowance at a time: copies of the 120 keys, their sort, the search texts (64 entries, then 56), then
+    // the prefix index (64 entries, then 56).
     let allowances = 0;
     for (let done = false; !done; allowances++) {
       let allowed = 1;
       done = ahead.prepare(() => allowed-- > 0);
     }
-    assert.equal(allowances, 5);
+    assert.equal(allowances, 6);
     assert.equal(ahead.prepare(() => false), true);
     assert.deepEqual(ahead.columns, index().columns);
     assert.deepEqual(keysOf(searchEntries([ahead], 'westfahl spac', 1000)), keysOf(searchEntries([index()], 'westfahl spac', 1000)));
