@@ -22,9 +22,15 @@ describe('searchEntries', () => {
   const keysOf = (found: { entries: readonly { key: string | null }[] }) => found.entries.map((e) => e.key);
 
   test('more key matches than the limit: the first by key, listed in key order', () => {
-    const found = searchEntries([index()], 'westfahl:spac', 5);
+    const cold = index();
+    const found = searchEntries([cold], 'westfahl:spac', 5);
     assert.deepEqual(keysOf(found), ['westfahl:space-c0', 'westfahl:space-c1', 'westfahl:space-c10', 'westfahl:space-c11', 'westfahl:space-c12']);
     assert.equal(found.incomplete, true);
+    assert.equal(cold.prepared, false, 'answered from the keys alone: no search text made, the library not sorted');
+    // Made ahead, the index answers alike.
+    const ahead = index();
+    ahead.prepare(() => true);
+    assert.deepEqual(searchEntries([ahead], 'westfahl:spac', 5), found);
     // Ranked with every entry read (a limit above the number of matches), the same five come first.
     assert.deepEqual(keysOf(searchEntries([index()], 'westfahl:spac', 1000)).slice(0, 5), keysOf(found));
   });

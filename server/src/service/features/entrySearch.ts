@@ -109,6 +109,7 @@ export class SearchIndex {
   readonly #prefixes: PrefixIndex | null;
   /** Every listing position, for a search that reads every entry. */
   #every: Int32Array | null = null;
+  readonly #library: boolean;
 
   /**
    * `library`: the entries of a bibliography file, kept and searched again and again: listed by key (stable:
@@ -120,6 +121,7 @@ export class SearchIndex {
     readonly entries: readonly ReferenceEntry[],
     library: boolean,
   ) {
+    this.#library = library;
     if (!library) {
       this.#order = new Int32Array(entries.length);
       for (let i = 0; i < entries.length; i++) this.#order[i] = i;
@@ -181,16 +183,18 @@ export class SearchIndex {
    * the entries that rank first (by key), found by their keys' beginnings.
    */
   rankInto(query: Query, accept: (entry: ReferenceEntry) => boolean, ranking: Ranking, firstOnly: boolean): void {
-    const order = this.#orderWhile(() => true)!;
     if (query.words.length === 0) {
       // Nothing to match: every entry ranks first by key.
+      const order = this.#orderWhile(() => true)!;
       for (let at = 0; at < order.length && !ranking.settled; at++) {
         const entry = this.entries[order[at]];
         if (accept(entry)) ranking.add(entry, 0);
       }
       return;
     }
+    if (firstOnly && this.#library && !this.prepared) return this.#rankFirstByKeysAlone(query, accept, ranking);
     const columns = this.columns;
+    const order = this.#order!;
     const [some, more] = this.#candidates(query, firstOnly);
     eachOfBoth(some, more, (at) => {
       const rank = rankAt(columns, at, query);
@@ -201,6 +205,34 @@ export class SearchIndex {
       }
       return !ranking.settled;
     });
+  }
+
+  /**
+   * Ranks the entries that rank first by key into `ranking`, from their keys alone: before a library's search
+   * texts are made (idle time has not made them yet), typing a key is answered without making them, nor
+   * sorting the whole library.
+   */
+  #rankFirstByKeysAlone(query: Query, accept: (entry: ReferenceEntry) => boolean, ranking: Ranking): void {
+    const { typedKey, words } = query;
+    // Words that are not all prefixes of the longest never all start one key: no need to fold the keys.
+    const longest = words.reduce((a, b) => (b.length > a.length ? b : a), '');
+    const oneKeyFitsAll = words.every((word) => longest.startsWith(word));
+    const first: number[] = [];
+    for (let i = 0; i < this.entries.length; i++) {
+      const key = this.entries[i].key ?? '';
+      if (typedKey.length > 0 && key.toLowerCase().startsWith(typedKey)) first.push(i);
+      else if (oneKeyFitsAll && key.length > 0) {
+        const folded = foldedKey(key);
+        if (words.every((word) => folded.startsWith(word))) first.push(i);
+      }
+    }
+    const keys = first.map((i) => this.entries[i].key ?? '');
+    const inOrder = first.map((_, n) => n).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : a - b));
+    for (const n of inOrder) {
+      if (ranking.settled) return;
+      const entry = this.entries[first[n]];
+      if (accept(entry)) ranking.add(entry, 0);
+    }
   }
 
   /**
