@@ -109,6 +109,7 @@ export class SearchIndex {
   readonly #prefixes: PrefixIndex | null;
   /** Every listing position, for a search that reads every entry. */
   #every: Int32Array | null = null;
+  /** Whether the entries are a library's (see the constructor). */
   readonly #library: boolean;
 
   /**
