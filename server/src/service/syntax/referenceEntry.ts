@@ -205,7 +205,8 @@ function entryKind(text: string, afterTitle: string, style: 'quoted' | 'italic' 
   if (/\[(?:lecture|lecture notes|seminar|presentation)\]/iu.test(text)) return 'lecture';
   if (/\[online\]|\bavailable (?:at|from)\b|\bretrieved from\b|\baccessed\b|https?:\/\//iu.test(text) && !hasPages) return 'web';
   if (hasEditors || /\b[Ii]n:?\s+[*_]/u.test(afterTitle)) return 'chapter';
-  if (container && (/(?<!\d)\d+\s*\(\d+(?!\d)[^)]{0,20}\)/u.test(afterTitle) || (style !== 'italic' && hasPages))) return 'article';
+  // `12(3)`, `12 (3-4)`: volume(issue), nothing parenthesised inside (with `[^)]` recheck found `0(0(0(…` cubic).
+  if (container && (/(?<!\d)\d+\s*\(\d+(?!\d)[^()]{0,20}\)/u.test(afterTitle) || (style !== 'italic' && hasPages))) return 'article';
   if (style === 'italic' || /:\s*\p{Lu}/u.test(afterTitle)) return 'book';
   return 'other';
 }
