@@ -9,9 +9,14 @@ import { insertEntryEdit } from '../rules/listEdits';
 import { entryMarkdown } from './entryMarkdown';
 
 export function findEntry(analysis: Analysis, id: string): ReferenceEntry | undefined {
-  return analysis.model.entries.find((e) => e.id === id)
-    ?? analysis.model.keyedEntries.find((e) => e.id === id)
-    ?? analysis.bibliographies.flatMap((b) => b.library?.entries ?? []).find((e) => e.id === id);
+  const found = analysis.model.entries.find((e) => e.id === id) ?? analysis.model.keyedEntries.find((e) => e.id === id);
+  if (found) return found;
+  // Library by library: one array of every library's entries was a 50,000-entry copy per resolve.
+  for (const bibliography of analysis.bibliographies) {
+    const entry = bibliography.library?.entries.find((e) => e.id === id);
+    if (entry) return entry;
+  }
+  return undefined;
 }
 
 export function resolveCompletionItem(analysis: Analysis, item: CompletionItem, entryId: string, listIndex: number | null, style: ResolvedStyle): CompletionItem {
