@@ -171,6 +171,9 @@ describe('a LaTeX paper with \\addbibresource', () => {
     const document = TextDocument.create(`${BASE}thesis.tex`, 'latex', 2, edited);
     const items = service.getCompletions(document, document.positionAt(edited.indexOf(', no') + 4))!.items;
     assert.deepEqual(items.map((i) => [i.label, i.textEdit && 'range' in i.textEdit ? i.textEdit.range.start.character : -1]), [['nowak2018', 18]]);
+    // The list carries no detail (reading entries' fields for a long list costs); resolving the item gives it.
+    assert.equal(items[0].detail, undefined);
+    assert.equal(service.resolveCompletion(items[0]).detail, 'Nowak & Greenfield (2018) Declining Urban and Community Tree Cover');
   });
 });
 

@@ -120,9 +120,12 @@ export interface CompletionView {
   readonly range: RangeTuple | undefined;
 }
 
-/** The completion items at a position, as plain data, in the server's order. */
+/** How many items `completionViews` has VS Code resolve, as it does the item it shows (keys get their detail then). */
+const RESOLVED_ITEMS = 50;
+
+/** The completion items at a position, resolved, as plain data, in the server's order. */
 export async function completionViews(uri: vscode.Uri, position: vscode.Position, trigger?: string): Promise<CompletionView[]> {
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position, trigger);
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position, trigger, RESOLVED_ITEMS);
   return list.items.map((item) => ({
     label: typeof item.label === 'string' ? item.label : item.label.label,
     kind: item.kind === undefined ? undefined : vscode.CompletionItemKind[item.kind],

@@ -19,10 +19,17 @@ export function findEntry(analysis: Analysis, id: string): ReferenceEntry | unde
   return undefined;
 }
 
+/** `Jacobs (1961) The Death and Life of Great American Cities`: enough to choose by. */
+function choosingDetail(entry: ReferenceEntry): string {
+  const authors = entry.authors.length > 2 ? `${entry.authors[0]} et al.` : entry.authors.join(' & ');
+  return `${authors} (${entry.year ?? 'n.d.'}) ${entry.title ?? ''}`.trim();
+}
+
+/** The item with the entry's formatted text as documentation, a detail if it had none (keys), and the edit that adds it to `listIndex`'s list. */
 export function resolveCompletionItem(analysis: Analysis, item: CompletionItem, entryId: string, listIndex: number | null, style: ResolvedStyle): CompletionItem {
   const entry = findEntry(analysis, entryId);
   if (!entry) return item;
-  const resolved: CompletionItem = { ...item, documentation: { kind: MarkupKind.Markdown, value: entryMarkdown(entry, style) } };
+  const resolved: CompletionItem = { ...item, detail: item.detail ?? choosingDetail(entry), documentation: { kind: MarkupKind.Markdown, value: entryMarkdown(entry, style) } };
   const list = listIndex === null ? undefined : analysis.model.lists[listIndex];
   if (!list || 'error' in style) return resolved;
   const text = formatEntry(entry, style.style).markdown;
