@@ -1,20 +1,24 @@
 // The style one entry is formatted in: the bibliography's <sort> goes, everything else stays, and entries come
-// out as the whole style formats them.
+// out as the whole style formats them (entries with two persons of one family name are formatted in the whole
+// style: without the sort, citeproc would spell their given names differently).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { readBibliography } from '../../../server/src/service/bibliography/bibliographyFile';
 import { formatEntry } from '../../../server/src/service/bibliography/cslConversion';
-import { singleEntryStyle } from '../../../server/src/service/bibliography/singleEntryStyle';
+import { formatsAsWholeStyle, singleEntryStyle } from '../../../server/src/service/bibliography/singleEntryStyle';
 import { bibliographyFixture } from './bibliographyTestHelpers';
 
-/** Sorted bibliography (with comments in and before the sort); a citation whose name disambiguation reaches the bibliography. */
+/**
+ * A sorted bibliography (comments in and before the sort), and a citation that adds given names to tell authors
+ * apart but shows none: the names citeproc sees before writing the entry are those of the sort keys.
+ */
 const SORTED_STYLE = `<?xml version="1.0" encoding="utf-8"?>
 <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
   <info><title>Sorted</title><id>sorted</id><updated>2024-01-01T00:00:00+00:00</updated></info>
   <macro name="author"><names variable="author"><name name-as-sort-order="all" initialize-with=". "/></names></macro>
-  <citation disambiguate-add-givenname="true" givenname-disambiguation-rule="all-names">
+  <citation disambiguate-add-givenname="true">
     <sort><key macro="author"/></sort>
-    <layout><names variable="author"><name form="short"/></names></layout>
+    <layout><text variable="title"/></layout>
   </citation>
   <bibliography>
     <!-- by author, then title -->
@@ -49,13 +53,31 @@ describe('singleEntryStyle', () => {
   });
 });
 
+const yamlEntry = (yaml: string) => readBibliography('x.yaml', yaml).entries[0];
+const smiths = (second: string) => yamlEntry(`- id: smiths\n  type: book\n  title: Two Smiths\n  author:\n    - family: Smith\n      given: John\n    - family: Smith\n      given: ${second}\n`);
+
+describe('formatsAsWholeStyle', () => {
+  test('is true when every person of the item has a family name of their own', () => {
+    assert.equal(formatsAsWholeStyle({ id: 'a', type: 'book', author: [{ family: 'Smith', given: 'John' }, { literal: 'WHO' }], editor: [{ family: 'Jones' }], keyword: ['a', 'a'] }), true);
+  });
+
+  test('is false when two persons share a family name, in any roles, written alike or not; or when a name has other spellings', () => {
+    assert.equal(formatsAsWholeStyle({ id: 'a', type: 'book', author: [{ family: 'Smith', given: 'John' }, { family: 'Smith', given: 'Jane' }] }), false);
+    assert.equal(formatsAsWholeStyle({ id: 'a', type: 'book', author: [{ family: 'Smith', given: 'John' }], editor: [{ family: 'S.mith ', given: 'Jane' }] }), false);
+    assert.equal(formatsAsWholeStyle({ id: 'a', type: 'book', author: [{ family: 'Smith', given: 'John', multi: { _key: { ru: { family: 'Смит' } } } }] }), false);
+  });
+});
+
 describe('formatting one entry in its single-entry style', () => {
-  test("keeps the citation's name disambiguation where it reaches the bibliography", () => {
-    const [smiths] = readBibliography('x.yaml', '- id: smiths\n  type: book\n  title: Two Smiths\n  author:\n    - family: Smith\n      given: John\n    - family: Smith\n      given: Jane\n').entries;
-    assert.deepEqual(formatEntry(smiths, { name: 'sorted', xml: SORTED_STYLE }), {
-      text: 'Smith, John, Smith, Jane: Two Smiths',
-      markdown: 'Smith, John, Smith, Jane: *Two Smiths*',
-    });
+  test('gives what the whole style gives, also for two persons of one family name', () => {
+    assert.equal(singleEntryStyle(SORTED_STYLE).includes('<key variable="title"/>'), false);
+    const doe = yamlEntry('- id: doe\n  type: book\n  title: A Title\n  author:\n    - family: Doe\n      given: Jane\n    - family: Roe\n      given: Richard\n');
+    assert.deepEqual([doe, smiths('Jane'), smiths('Mary')].map((entry) => formatEntry(entry, { name: 'sorted', xml: SORTED_STYLE }).markdown), [
+      'Doe, J., Roe, R.: *A Title*',
+      // The single-entry style would write `Smith, J., Smith, Jane`.
+      'Smith, John, Smith, Jane: *Two Smiths*',
+      'Smith, J., Smith, M.: *Two Smiths*',
+    ]);
   });
 
   test('formats the built-in styles as their whole styles do (two authors of one name, editors, an institution)', () => {
@@ -75,7 +97,7 @@ describe('formatting one entry in its single-entry style', () => {
   });
 
   test('a custom style changed under the same name formats as it now stands', () => {
-    const [entry] = readBibliography('x.yaml', '- id: a\n  type: book\n  title: A Title\n  author:\n    - family: Doe\n      given: Jane\n').entries;
+    const entry = yamlEntry('- id: a\n  type: book\n  title: A Title\n  author:\n    - family: Doe\n      given: Jane\n');
     const italic = { name: 'changing', xml: SORTED_STYLE };
     const bold = { name: 'changing', xml: SORTED_STYLE.replace('font-style="italic"', 'font-weight="bold"') };
     assert.deepEqual([formatEntry(entry, italic).markdown, formatEntry(entry, bold).markdown, formatEntry(entry, italic).markdown], [
