@@ -1,11 +1,10 @@
-// The style one entry is formatted in: the bibliography's <sort> goes, everything else stays, and entries come
-// out as the whole style formats them (entries with two persons of one family name are formatted in the whole
-// style: without the sort, citeproc would spell their given names differently).
+// The style one entry is formatted in: the bibliography's <sort> goes, everything else stays. The built-in styles
+// are formatted so and write entries as their whole styles do; custom styles keep their sort.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { readBibliography } from '../../../server/src/service/bibliography/bibliographyFile';
 import { formatEntry } from '../../../server/src/service/bibliography/cslConversion';
-import { formatsAsWholeStyle, singleEntryStyle } from '../../../server/src/service/bibliography/singleEntryStyle';
+import { singleEntryStyle } from '../../../server/src/service/bibliography/singleEntryStyle';
 import { bibliographyFixture } from './bibliographyTestHelpers';
 
 /**
@@ -54,27 +53,12 @@ describe('singleEntryStyle', () => {
 });
 
 const yamlEntry = (yaml: string) => readBibliography('x.yaml', yaml).entries[0];
-const smiths = (second: string) => yamlEntry(`- id: smiths\n  type: book\n  title: Two Smiths\n  author:\n    - family: Smith\n      given: John\n    - family: Smith\n      given: ${second}\n`);
 
-describe('formatsAsWholeStyle', () => {
-  test('is true when every person of the item has a family name of their own', () => {
-    assert.equal(formatsAsWholeStyle({ id: 'a', type: 'book', author: [{ family: 'Smith', given: 'John' }, { literal: 'WHO' }], editor: [{ family: 'Jones' }], keyword: ['a', 'a'] }), true);
-  });
-
-  test('is false when two persons share a family name, in any roles, written alike or not; or when a name has other spellings', () => {
-    assert.equal(formatsAsWholeStyle({ id: 'a', type: 'book', author: [{ family: 'Smith', given: 'John' }, { family: 'Smith', given: 'Jane' }] }), false);
-    assert.equal(formatsAsWholeStyle({ id: 'a', type: 'book', author: [{ family: 'Smith', given: 'John' }], editor: [{ family: 'S.mith ', given: 'Jane' }] }), false);
-    assert.equal(formatsAsWholeStyle({ id: 'a', type: 'book', author: [{ family: 'Smith', given: 'John', multi: { _key: { ru: { family: 'Смит' } } } }] }), false);
-  });
-});
-
-describe('formatting one entry in its single-entry style', () => {
-  test('gives what the whole style gives, also for two persons of one family name', () => {
-    assert.equal(singleEntryStyle(SORTED_STYLE).includes('<key variable="title"/>'), false);
-    const doe = yamlEntry('- id: doe\n  type: book\n  title: A Title\n  author:\n    - family: Doe\n      given: Jane\n    - family: Roe\n      given: Richard\n');
-    assert.deepEqual([doe, smiths('Jane'), smiths('Mary')].map((entry) => formatEntry(entry, { name: 'sorted', xml: SORTED_STYLE }).markdown), [
-      'Doe, J., Roe, R.: *A Title*',
-      // The single-entry style would write `Smith, J., Smith, Jane`.
+describe('formatting one entry', () => {
+  test('a custom style keeps its sort: the given names of two Smiths come out as the whole style writes them', () => {
+    const smiths = (second: string) => yamlEntry(`- id: smiths\n  type: book\n  title: Two Smiths\n  author:\n    - family: Smith\n      given: John\n    - family: Smith\n      given: ${second}\n`);
+    assert.deepEqual([smiths('Jane'), smiths('Mary')].map((entry) => formatEntry(entry, { name: 'sorted', xml: SORTED_STYLE }).markdown), [
+      // Without the sort, citeproc writes `Smith, J., Smith, Jane`.
       'Smith, John, Smith, Jane: *Two Smiths*',
       'Smith, J., Smith, M.: *Two Smiths*',
     ]);
@@ -93,6 +77,19 @@ describe('formatting one entry in its single-entry style', () => {
       'World Health Organization (2020) *Coronavirus disease (COVID-19) – situation report*. Available at: https://www.who.int/ (Accessed: March 1, 2020).',
       'World Health Organization. (2020). *Coronavirus disease (COVID-19) – situation report*. https://www.who.int/',
       'World Health Organization. Coronavirus disease (COVID-19) – situation report \\[Internet\\]. 2020 \\[cited 2020 Mar 1\\]. Available from: https://www.who.int/',
+    ]);
+  });
+
+  test('the built-in styles write two Smiths among four authors, and a date range, as their whole styles do', () => {
+    const smiths = yamlEntry('- id: smiths\n  type: book\n  title: Four Authors\n  publisher: Penguin\n  issued: 2001\n  author:\n    - family: Smith\n      given: John\n    - family: Jones\n      given: Anna\n    - family: Lee\n      given: Bo\n    - family: Smith\n      given: Jane\n');
+    const range = yamlEntry('- id: ct\n  type: book\n  title: Computers and Typesetting\n  publisher: Addison-Wesley\n  issued:\n    date-parts: [[1984], [1986]]\n  accessed: 2020-03-01\n  author:\n    - family: Knuth\n      given: Donald E.\n');
+    assert.deepEqual([smiths, range].flatMap((entry) => (['harvard', 'apa', 'vancouver'] as const).map((style) => formatEntry(entry, style).markdown)), [
+      'Smith, John *et al.* (2001) *Four Authors*. Penguin.',
+      'Smith, J., Jones, A., Lee, B., & Smith, J. (2001). *Four Authors*. Penguin.',
+      'Smith J, Jones A, Lee B, Smith J. Four Authors. Penguin; 2001.',
+      'Knuth, D.E. (1984–1986) *Computers and Typesetting*. Addison-Wesley.',
+      'Knuth, D. E. (1984–1986). *Computers and Typesetting*. Addison-Wesley.',
+      'Knuth DE. Computers and Typesetting. Addison-Wesley; 1984–1986.',
     ]);
   });
 

@@ -8,7 +8,7 @@ import type { CSL } from '@citation-js/core';
 import type { ReferenceEntry } from '../model';
 import { bibFieldDetails, entrySource } from './bibliographyEntry';
 import { latexToUnicode } from './latexText';
-import { formatsAsWholeStyle, singleEntryStyle } from './singleEntryStyle';
+import { singleEntryStyle } from './singleEntryStyle';
 
 /** A CSL-JSON item; open-ended, like the format, with the two fields citeproc needs. */
 export type CslData = Record<string, unknown> & { id: string; type: string };
@@ -257,16 +257,17 @@ function registered(name: string, xml: () => string): string {
   return name;
 }
 
-/** The name citation-js knows a style by: as a whole, or as one entry is formatted in (`singleEntryStyle`). */
-function styleName(style: CitationStyle, singleEntry: boolean): string {
-  if (typeof style !== 'string') {
-    const parent = dependentStyleParent(style.xml);
-    if (parent !== null) {
-      throw new Error(`The style '${style.name}' is a dependent style: use its parent style (${parent}) instead.`);
-    }
+/** The name citation-js knows a style by: a built-in one as one entry is formatted in (`singleEntryStyle`). */
+function styleName(style: CitationStyle): string {
+  if (typeof style === 'string') {
+    const builtIn = BUILT_IN_STYLES[style];
+    return registered(`citewright-single-entry-${builtIn}`, () => singleEntryStyle(cslStyles().get(builtIn)));
   }
-  const whole = typeof style === 'string' ? BUILT_IN_STYLES[style] : registered(`citewright-${style.name}-${hashOf(style.xml)}`, () => style.xml);
-  return singleEntry ? registered(`citewright-single-entry-${whole}`, () => singleEntryStyle(cslStyles().get(whole))) : whole;
+  const parent = dependentStyleParent(style.xml);
+  if (parent !== null) {
+    throw new Error(`The style '${style.name}' is a dependent style: use its parent style (${parent}) instead.`);
+  }
+  return registered(`citewright-${style.name}-${hashOf(style.xml)}`, () => style.xml);
 }
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
@@ -315,7 +316,7 @@ export function formatEntry(entry: ReferenceEntry, style: CitationStyle, locale 
   const { plugins } = loadCitationJs();
   // citation-js types an item as its CSL type; ours is CSL-JSON with the id and type it requires.
   const items = [csl as unknown as CSL];
-  const output: unknown = plugins.output.format('bibliography', items, { style: styleName(style, formatsAsWholeStyle(csl)), format: 'html', lang: locale });
+  const output: unknown = plugins.output.format('bibliography', items, { style: styleName(style), format: 'html', lang: locale });
   const html = entryHtml(String(output));
   const text = decodeEntities(html.replace(/<[^<>]*>/g, '')).replace(/\s+/g, ' ').trim();
   return { text, markdown: markdownOf(html) };
