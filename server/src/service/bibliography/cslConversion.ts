@@ -8,6 +8,7 @@ import type { CSL } from '@citation-js/core';
 import type { ReferenceEntry } from '../model';
 import { bibFieldDetails, entrySource } from './bibliographyEntry';
 import { latexToUnicode } from './latexText';
+import { singleEntryStyle } from './singleEntryStyle';
 
 /** A CSL-JSON item; open-ended, like the format, with the two fields citeproc needs. */
 export type CslData = Record<string, unknown> & { id: string; type: string };
@@ -245,20 +246,28 @@ function hashOf(text: string): string {
 
 const registeredStyles = new Set<string>();
 
-/** The name citation-js knows a style by, registering a custom style on first use. */
+const cslStyles = () => loadCitationJs().plugins.config.get('@csl').styles;
+
+/** A style registered with citation-js under `name` on first use. */
+function registered(name: string, xml: () => string): string {
+  if (!registeredStyles.has(name)) {
+    cslStyles().add(name, xml());
+    registeredStyles.add(name);
+  }
+  return name;
+}
+
+/** The name citation-js knows a style by: a built-in one as one entry is formatted in (`singleEntryStyle`). */
 function styleName(style: CitationStyle): string {
-  if (typeof style === 'string') return BUILT_IN_STYLES[style];
+  if (typeof style === 'string') {
+    const builtIn = BUILT_IN_STYLES[style];
+    return registered(`citewright-single-entry-${builtIn}`, () => singleEntryStyle(cslStyles().get(builtIn)));
+  }
   const parent = dependentStyleParent(style.xml);
   if (parent !== null) {
     throw new Error(`The style '${style.name}' is a dependent style: use its parent style (${parent}) instead.`);
   }
-  const name = `citewright-${style.name}-${hashOf(style.xml)}`;
-  if (!registeredStyles.has(name)) {
-    const { plugins } = loadCitationJs();
-    plugins.config.get('@csl').styles.add(name, style.xml);
-    registeredStyles.add(name);
-  }
-  return name;
+  return registered(`citewright-${style.name}-${hashOf(style.xml)}`, () => style.xml);
 }
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
