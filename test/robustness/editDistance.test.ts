@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { editDistance } from '../../server/src/service/resolve/surname';
+import { distancesFrom, editDistance } from '../../server/src/service/resolve/surname';
 import { checkProperty, scaled } from './runMode';
 
 /** Optimal string alignment distance over the whole table, as the textbook writes it. */
@@ -22,11 +22,34 @@ function wholeTableDistance(a: string, b: string): number {
 /** Words over a small alphabet, so that near misses, swaps and repeats are common. */
 const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd', ':', '1', 'é'), maxLength: 14 });
 
+/** `a` after up to three edits (a swap of neighbours, a deletion, an insertion of `x`): near misses of long strings. */
+function mutated(a: string): fc.Arbitrary<string> {
+  const edit = fc.record({ at: fc.nat(), kind: fc.constantFrom('swap', 'delete', 'insert') });
+  return fc.array(edit, { maxLength: 3 }).map((edits) => edits.reduce((text, { at, kind }) => {
+    const i = text.length === 0 ? 0 : at % text.length;
+    if (kind === 'swap' && i + 1 < text.length) return text.slice(0, i) + text[i + 1] + text[i] + text.slice(i + 2);
+    if (kind === 'delete') return text.slice(0, i) + text.slice(i + 1);
+    return text.slice(0, i) + 'x' + text.slice(i);
+  }, a));
+}
+
 describe('editDistance', () => {
   it('is the whole-table distance within max, and max + 1 beyond', (t) => {
     checkProperty(t, 'editDistance: band = whole table', scaled(20_000, 500_000), fc.record({ a: word, b: word, max: fc.integer({ min: 0, max: 4 }) }), ({ a, b, max }) => {
       const exact = wholeTableDistance(a, b);
       assert.equal(editDistance(a, b, max), exact <= max ? exact : max + 1, JSON.stringify({ a, b, max, exact }));
+    });
+  });
+
+  it('from one string to many (bit-parallel, optionally lower-casing each) is the whole-table distance within max, and max + 1 beyond', (t) => {
+    // Up to 40 units: past 32 the comparison falls back to the band.
+    // Capitals (ASCII, and some whose lower case is longer or ASCII: İ, the Kelvin sign) for `lowerCaseB`.
+    const long = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'A', 'B', ':', '1', 'é', 'É', 'İ', '\u212a', 'k', '\u{1F600}'), maxLength: 40 });
+    const pair = fc.oneof(fc.record({ a: word, b: word }), fc.record({ a: long, b: long }), long.chain((a) => fc.record({ a: fc.constant(a), b: mutated(a) })));
+    const cases = fc.record({ pair, max: fc.integer({ min: 0, max: 4 }), lowerCaseB: fc.boolean() });
+    checkProperty(t, 'distancesFrom: bit-parallel = whole table', scaled(20_000, 500_000), cases, ({ pair: { a, b }, max, lowerCaseB }) => {
+      const exact = wholeTableDistance(a, lowerCaseB ? b.toLowerCase() : b);
+      assert.equal(distancesFrom(a, max, lowerCaseB)(b), exact <= max ? exact : max + 1, JSON.stringify({ a, b, max, lowerCaseB, exact }));
     });
   });
 

@@ -4,7 +4,7 @@
 import type { CitationItem, ReferenceEntry } from '../model';
 import type { ItemResolution } from './resolver';
 import { detached } from '../detachedString';
-import { editDistance, foldedKey } from './surname';
+import { distancesFrom, foldedKey } from './surname';
 
 const MAX_SUGGESTIONS = 3;
 
@@ -127,9 +127,13 @@ export function keySuggestions(key: string, keys: ReadonlyMap<string, ReferenceE
   const max = key.length <= 4 ? 1 : 2;
   const lower = key.toLowerCase();
   const { keys: allKeys, entries, byLength, byEdges, unsure } = index.columns;
+  const distanceTo = distancesFrom(lower, max, true);
   for (let length = key.length - max; length <= key.length + max; length++) {
-    for (const i of byLength.get(length) ?? []) {
-      const distance = editDistance(lower, allKeys[i].toLowerCase(), max);
+    const ofLength = byLength.get(length) ?? [];
+    // Indexed: tens of thousands of keys, often before the JIT has optimised this loop (an iterator costs then).
+    for (let n = 0; n < ofLength.length; n++) {
+      const i = ofLength[n];
+      const distance = distanceTo(allKeys[i]);
       if (distance <= max) score(entries[i], distance);
     }
   }
