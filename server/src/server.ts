@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expandBibliographySetting, folderFor, isInside } from './bibliographySetting';
 import { FileWorkspace } from './fileWorkspace';
 import { IdlePreparation } from './idlePreparation';
-import { CancelledError, createCitationService, DEFAULT_SETTINGS, readSettings, type CitationWorkspace, type CitewrightSettings } from './service';
+import { CancelledError, createCitationService, DEFAULT_SETTINGS, readSettings, type CitationWorkspace, type CitewrightSettings, type RuleCode } from './service';
 import { FIX_ALL_KIND } from './service/features/codeActions';
 import { severityOf, toDiagnostic } from './service/features/diagnostics';
 import { REQUESTS, SERVER_COMMANDS, type DocumentPosition, type InsertableCitationItem, type Statistics, type TextEdit, type WorkspaceCheck } from './protocol';
@@ -114,6 +114,8 @@ export function startServer(connection: Connection): void {
     connection.sendDiagnostics({ uri, diagnostics }).catch(() => undefined);
   }
 
+  const UNREADABLE_ENTRIES: ReadonlySet<RuleCode> = new Set(['bibliography-syntax']);
+
   function publishBibliographyProblems(document: TextDocument): void {
     const used: string[] = [];
     if (!service.isBibliography(document)) {
@@ -124,8 +126,10 @@ export function startServer(connection: Connection): void {
         const version = library?.version ?? null;
         const pushed = pushedBibliographies.get(source.uri);
         if (pushed?.version === version) continue;
-        const diagnostics = library === null ? [] : service.getBibliographyFindings(source.uri).flatMap((finding) => {
-          const severity = finding.code === 'bibliography-syntax' ? severityOf(finding, settings) : null;
+        // Only the entries that cannot be read: the other rules (duplicates, unused entries) read every entry of the
+        // file, over a second for 50,000, and their findings show when the file is opened.
+        const diagnostics = library === null ? [] : service.getBibliographyFindings(source.uri, undefined, UNREADABLE_ENTRIES).flatMap((finding) => {
+          const severity = severityOf(finding, settings);
           return severity ? [toDiagnostic(finding, severity)] : [];
         });
         if (diagnostics.length > 0 || pushed?.shown) pushBibliographyDiagnostics(source.uri, diagnostics);

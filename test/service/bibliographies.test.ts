@@ -200,6 +200,8 @@ describe('an author-date essay with a library', () => {
     const { service, document } = setup('essay.md', { bibliographies: ['paper.bib'] });
     service.getDiagnostics(document);
     assert.deepEqual([...new Set(service.getBibliographyFindings(`${BASE}paper.bib`).map((f) => `${f.code}:${f.severity ?? 'default'}`))].sort(), ['bibliography-syntax:default', 'unused-reference:hint']);
+    // Asked for one rule (the server pushes only unreadable entries for a closed file), only that rule runs.
+    assert.deepEqual(service.getBibliographyFindings(`${BASE}paper.bib`, undefined, new Set(['bibliography-syntax'])).map((f) => `${f.code}@${f.range.start.line + 1}`), ['bibliography-syntax@16']);
   });
 });
 

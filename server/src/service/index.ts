@@ -22,7 +22,7 @@ import { citedInSummary, keyReferences, keyRenameEdit, keyTargetInBibliography, 
 import { baseName } from './bibliography/uris';
 import { resolveStyle, type ResolvedStyle } from './bibliography/styleResolution';
 import { bibliographyFindings, findingsOf, getDiagnostics, severityOf, toDiagnostic } from './features/diagnostics';
-import type { Finding } from './rules/rule';
+import type { Finding, RuleCode } from './rules/rule';
 import { getDocumentSymbols } from './features/documentSymbols';
 import { getFixAllEdits } from './features/fixAll';
 import { getHover, prepareHovers } from './features/hover';
@@ -68,9 +68,10 @@ export interface CitationService {
   getFixAllEdits(document: TextDocument, token?: Cancellation): TextEdit[];
   /**
    * Findings in a bibliography file: entries that cannot be read, duplicates, and entries that none of the
-   * analysed documents using the file cites. `snapshot` is the file's text when it is open in an editor.
+   * analysed documents using the file cites. `snapshot` is the file's text when it is open in an editor;
+   * `codes`, when given, the rules to run (the others are not run at all).
    */
-  getBibliographyFindings(uri: string, snapshot?: FileSnapshot): Finding[];
+  getBibliographyFindings(uri: string, snapshot?: FileSnapshot, codes?: ReadonlySet<RuleCode>): Finding[];
   /** Whether a document is a bibliography file (a .bib or .ris, or a file an analysed document uses as one). */
   isBibliography(document: TextDocument): boolean;
   /** The edit that writes or updates the document's reference list from the works it cites, or null. */
@@ -190,12 +191,12 @@ export function createCitationService(options: CitationServiceOptions): Citation
     return [...analyses.values()].map((a) => a.analysis).filter((a) => a.bibliographies.some((b) => b.source.uri === uri));
   }
 
-  function getBibliographyFindings(uri: string, snapshot?: FileSnapshot): Finding[] {
+  function getBibliographyFindings(uri: string, snapshot?: FileSnapshot, codes?: ReadonlySet<RuleCode>): Finding[] {
     const file = snapshot ?? workspace.readFile(uri);
     if (!file) return [];
     // The users' analyses are brought up to date first: one made before the file changed would call its new entries unused.
     const users = usersOf(uri).map((user) => analyse(user.document));
-    return bibliographyFindings({ library: libraries.get(uri, file), users }, options.config.get(uri));
+    return bibliographyFindings({ library: libraries.get(uri, file), users }, options.config.get(uri), codes);
   }
 
   const fileAnalyses = new Map<string, { version: string; analysis: Analysis }>();
@@ -303,6 +304,6 @@ export type { CitewrightSettings } from './settings';
 export { DEFAULT_SETTINGS, readSettings } from './settings';
 export type { Cancellation } from './cancellation';
 export type { CitationWorkspace, FileSnapshot } from './workspace';
-export type { Finding } from './rules/rule';
+export type { Finding, RuleCode } from './rules/rule';
 export type { InsertableCitation } from './features/insertCitation';
 export { CancelledError } from './cancellation';

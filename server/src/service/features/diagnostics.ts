@@ -34,9 +34,10 @@ export function activeFindings(analysis: Analysis, settings: CitewrightSettings)
   return findingsOf(analysis).filter((f) => f.uri === undefined && severityOf(f, settings) !== null);
 }
 
-/** Findings in a bibliography file, given the analyses of the documents that use it. */
-export function bibliographyFindings(context: BibliographyContext, settings: CitewrightSettings): Finding[] {
-  return RULES.flatMap((rule) => rule.checkBibliography?.(context) ?? []).filter((f) => severityOf(f, settings) !== null).sort(byPosition);
+/** Findings in a bibliography file, given the analyses of the documents that use it; only those of `codes`' rules when given. */
+export function bibliographyFindings(context: BibliographyContext, settings: CitewrightSettings, codes?: ReadonlySet<RuleCode>): Finding[] {
+  return RULES.flatMap((rule) => (codes === undefined || codes.has(rule.code) ? rule.checkBibliography?.(context) ?? [] : []))
+    .filter((f) => severityOf(f, settings) !== null).sort(byPosition);
 }
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
