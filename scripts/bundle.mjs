@@ -1,6 +1,7 @@
 // Bundles the extension client, the language server and the CLI into dist/ (or `--outdir DIR`) with esbuild.
 //   dist/extension.js  client/src/extension.ts (package.json `main` inside the .vsix)
-//   dist/server.js     server/src/main.ts      (found by the client next to itself; `citewright-language-server`)
+//   dist/server.js     server/src/launch.ts    (found by the client next to itself; `citewright-language-server`):
+//                      runs dist/server-main.js (server/src/main.ts) with V8's code cache
 //   dist/cli.js        server/src/cli.ts       (`citewright check`)
 // `sync-fetch-undici` (child_process and an HTTP client, pulled in by @citation-js/core) is replaced by a stub
 // that throws: no network or process-spawning code of citation-js ships. The build fails if it slips in.
@@ -15,7 +16,8 @@ const dist = join(root, 'dist');
 
 export const entries = {
   extension: 'client/src/extension.ts',
-  server: 'server/src/main.ts',
+  server: 'server/src/launch.ts',
+  'server-main': 'server/src/main.ts',
   cli: 'server/src/cli.ts',
 };
 

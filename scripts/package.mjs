@@ -54,7 +54,7 @@ const listed = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'],
   .split('\n').map((line) => line.trim()).filter(Boolean);
 const allowed = /^(dist\/.+|syntaxes\/[^/]+\.json|images\/.+|l10n\/bundle\.l10n(\..+)?\.json|package\.json|package\.nls(\..+)?\.json|README\.md|CHANGELOG\.md|LICENSE|THIRD-PARTY-NOTICES\.md)$/;
 const unexpected = listed.filter((file) => !allowed.test(file));
-const required = ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'package.json', 'LICENSE', 'THIRD-PARTY-NOTICES.md'];
+const required = ['dist/extension.js', 'dist/server.js', 'dist/server-main.js', 'dist/cli.js', 'package.json', 'LICENSE', 'THIRD-PARTY-NOTICES.md'];
 const missing = required.filter((file) => !listed.includes(file));
 if (unexpected.length > 0 || missing.length > 0) {
   throw new Error(`citewright.vsix has unexpected files [${unexpected.join(', ')}] or lacks [${missing.join(', ')}]`);

@@ -1,4 +1,4 @@
-// What ships: the server and CLI bundles, built here with the entry points and esbuild options of
+// What ships: the server (its start and its bundle) and CLI bundles, built here with the entry points and esbuild options of
 // scripts/bundle.mjs (into a temporary folder, so that dist/ of the working tree is left alone), contain no `eval(`,
 // no `new Function(`, and no `require("child_process")`. Each finding is reported with the module it comes from
 // (esbuild marks every module in an unminified bundle with a `// path` comment). The bundled CLI then checks the
@@ -15,6 +15,17 @@ import { corpus } from './corpus';
 import { failOnUnhandledRejections } from './unhandledRejections';
 
 failOnUnhandledRejections();
+
+/**
+ * The server's start (launch.ts: it runs server-main.js with V8's code cache, through node:vm, as `require`
+ * would run it), the server, and the CLI.
+ */
+const BUNDLES = ['server', 'server-main', 'cli'] as const;
+type Bundle = (typeof BUNDLES)[number];
+
+function readBundles(dir: string): Record<Bundle, string> {
+  return Object.fromEntries(BUNDLES.map((name) => [name, readFileSync(join(dir, `${name}.js`), 'utf8')])) as Record<Bundle, string>;
+}
 
 /** The shape of esbuild's API that this test uses (esbuild's own types come with the package). */
 type Esbuild = typeof import('esbuild');
@@ -87,23 +98,23 @@ after(() => rmSync(out, { recursive: true, force: true }));
 
 describe('the shipped bundles', { timeout: 300_000 }, () => {
   /** What ships: dist/ as `npm run bundle` (scripts/bundle.mjs) builds it, minified. */
-  let shipped: Record<'server' | 'cli', string>;
+  let shipped: Record<Bundle, string>;
   /** The same entry points unminified, each module marked: to name the module a finding comes from. */
-  let readable: Record<'server' | 'cli', string>;
+  let readable: Record<Bundle, string>;
 
   before(async () => {
     const dist = join(REPO_ROOT, 'dist');
-    if (!existsSync(join(dist, 'server.js')) || !existsSync(join(dist, 'cli.js'))) {
+    if (!BUNDLES.every((name) => existsSync(join(dist, `${name}.js`)))) {
       const run = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts', 'bundle.mjs')], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 240_000 });
       assert.equal(run.status, 0, `node scripts/bundle.mjs failed:\n${run.stderr}`);
     }
-    shipped = { server: readFileSync(join(dist, 'server.js'), 'utf8'), cli: readFileSync(join(dist, 'cli.js'), 'utf8') };
+    shipped = readBundles(dist);
     const esbuild = (await import('esbuild')) as Esbuild;
     const script = (await import(pathToFileURL(join(REPO_ROOT, 'scripts', 'bundle.mjs')).href)) as { entries: Record<string, string> };
     // scripts/bundle.mjs's options (its stubs for sync-fetch-undici and for vscode-languageserver's child_process).
     await esbuild.build({
       absWorkingDir: REPO_ROOT,
-      entryPoints: { server: join(REPO_ROOT, script.entries.server), cli: join(REPO_ROOT, script.entries.cli) },
+      entryPoints: Object.fromEntries(BUNDLES.map((name) => [name, join(REPO_ROOT, script.entries[name])])),
       outdir: out,
       bundle: true,
       platform: 'node',
@@ -124,17 +135,17 @@ describe('the shipped bundles', { timeout: 300_000 }, () => {
       sourcemap: false,
       logLevel: 'silent',
     });
-    readable = { server: readFileSync(join(out, 'server.js'), 'utf8'), cli: readFileSync(join(out, 'cli.js'), 'utf8') };
+    readable = readBundles(out);
   });
 
   it('contain no eval, new Function or child_process', (t) => {
-    const findings = (['server', 'cli'] as const).flatMap((name) => scan(name, shipped[name], FORBIDDEN));
-    const named = (['server', 'cli'] as const).flatMap((name) => scan(name, readable[name], FORBIDDEN));
+    const findings = BUNDLES.flatMap((name) => scan(name, shipped[name], FORBIDDEN));
+    const named = BUNDLES.flatMap((name) => scan(name, readable[name], FORBIDDEN));
     for (const f of findings) t.diagnostic(`dist/${f.bundle}.js: ${f.what}: ${f.excerpt.slice(0, 80)}`);
     for (const f of named) t.diagnostic(`(unminified build) ${f.bundle}.js:${f.line}: ${f.what} in ${f.module}: ${f.excerpt}`);
-    const network = (['server', 'cli'] as const).flatMap((name) => scan(name, readable[name], [['network', NETWORK_MODULES]]));
+    const network = BUNDLES.flatMap((name) => scan(name, readable[name], [['network', NETWORK_MODULES]]));
     for (const f of network) t.diagnostic(`(reported only) ${f.bundle}.js:${f.line}: require("${f.what}") in ${f.module}`);
-    t.diagnostic(`bundles: dist/server.js ${(shipped.server.length / 1024).toFixed(0)} KiB, dist/cli.js ${(shipped.cli.length / 1024).toFixed(0)} KiB; ${findings.length} forbidden constructs`);
+    t.diagnostic(`bundles: ${BUNDLES.map((name) => `dist/${name}.js ${(shipped[name].length / 1024).toFixed(0)} KiB`).join(', ')}; ${findings.length} forbidden constructs`);
     const unexplained = named.filter((f) => !ALLOWED.some((a) => a.module === f.module && a.what === f.what));
     assert.deepEqual(findings.map((f) => `dist/${f.bundle}.js: ${f.what}`), [], `named in the unminified build: ${unexplained.map((f) => `${f.what} in ${f.module}`).join(', ')}`);
     assert.deepEqual(unexplained.map((f) => `${f.bundle}.js:${f.line}: ${f.what} in ${f.module}`), []);

@@ -52,9 +52,9 @@ test('citewright.vsix holds exactly the bundles, grammars, manifest and document
   const zip = fs.readFileSync(vsixPath);
   const entries = zipEntries(zip);
   const names = entries.map((e) => e.name).filter((name) => name.startsWith('extension/')).map((name) => name.slice('extension/'.length));
-  const allowed = /^(dist\/(extension|server|cli)\.js|syntaxes\/[\w.-]+\.tmLanguage\.json|images\/[\w-]+\.png|l10n\/bundle\.l10n(\.[\w-]+)?\.json|package\.json|package\.nls(\.[\w-]+)?\.json|readme\.md|changelog\.md|LICENSE\.txt|THIRD-PARTY-NOTICES\.md)$/;
+  const allowed = /^(dist\/(extension|server|server-main|cli)\.js|syntaxes\/[\w.-]+\.tmLanguage\.json|images\/[\w-]+\.png|l10n\/bundle\.l10n(\.[\w-]+)?\.json|package\.json|package\.nls(\.[\w-]+)?\.json|readme\.md|changelog\.md|LICENSE\.txt|THIRD-PARTY-NOTICES\.md)$/;
   assert.deepEqual(names.filter((name) => !allowed.test(name)), [], 'files outside the allow-list');
-  const requiredNames = ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'package.json', 'LICENSE.txt', 'THIRD-PARTY-NOTICES.md'];
+  const requiredNames = ['dist/extension.js', 'dist/server.js', 'dist/server-main.js', 'dist/cli.js', 'package.json', 'LICENSE.txt', 'THIRD-PARTY-NOTICES.md'];
   // The strings bundle, when the manifest declares one (`"l10n": "./l10n"`).
   const manifestL10n = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { l10n?: string }).l10n;
   if (manifestL10n) requiredNames.push(`${path.posix.normalize(manifestL10n)}/bundle.l10n.json`);
@@ -73,7 +73,7 @@ test('citewright.vsix holds exactly the bundles, grammars, manifest and document
 });
 
 test('no network or process-spawning code of citation-js is in the bundles (sync-fetch-undici is a stub)', () => {
-  for (const bundle of ['server.js', 'cli.js']) {
+  for (const bundle of ['server-main.js', 'cli.js']) {
     const code = fs.readFileSync(path.join(repoRoot, 'dist', bundle), 'utf8');
     assert.ok(code.includes('sync-fetch-undici is stubbed out of this build'), `${bundle} does not hold the stub`);
     // sync-fetch-undici's own code runs a worker through child_process.execFileSync.
