@@ -33,30 +33,10 @@ function edgesOf(key: string, codeOf: (code: number) => number): number {
   return first === -1 || last === -1 ? -1 : first * 128 + last;
 }
 
-/** Two lists of ascending positions as one. */
-function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
-  const merged: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) merged.push(j >= b.length || (i < a.length && a[i] < b[j]) ? a[i++] : b[j++]);
-  return merged;
-}
-
-/**
- * A bibliography's keys numbered in library order, in columns (no object per key of a large library), found
- * by length (for keys a small edit away) and by the first and last characters `withoutDigits` gives them
- * (for keys that differ only in their digits; the few candidates are compared whole). One pass, on the first
- * unknown key, that makes no string per key.
- */
+/** A bibliography's keys numbered in library order, in columns: no object per key of a large library. */
 interface KeyColumns {
   readonly keys: readonly string[];
   readonly entries: readonly ReferenceEntry[];
-  /** Positions of the keys of each length as written, ascending. */
-  readonly byLength: ReadonlyMap<number, readonly number[]>;
-  /** Positions of the keys with these edges (see `edgesOf`), ascending. */
-  readonly byEdges: ReadonlyMap<number, readonly number[]>;
-  /** Positions of the keys whose first or last character is not ASCII: candidates for any unknown key. */
-  readonly unsure: readonly number[];
 }
 
 /** The keys of a bibliography arranged for "did you mean": in columns, by author and year. */
@@ -72,19 +52,11 @@ class SuggestionIndex {
     if (this.#columns) return this.#columns;
     const keys: string[] = [];
     const entries: ReferenceEntry[] = [];
-    const byLength = new Map<number, number[]>();
-    const byEdges = new Map<number, number[]>();
-    const unsure: number[] = [];
     this.keys.forEach((entry, key) => {
-      const at = keys.length;
-      push(byLength, key.length, at);
-      const edges = edgesOf(key, yearlessCode);
-      if (edges === -1) unsure.push(at);
-      else push(byEdges, edges, at);
       keys.push(key);
       entries.push(entry);
     });
-    return (this.#columns = { keys, entries, byLength, byEdges, unsure });
+    return (this.#columns = { keys, entries });
   }
 
   /** First three letters of the first author (folded) and the year. Reads every entry's authors, so only
@@ -126,23 +98,29 @@ export function keySuggestions(key: string, keys: ReadonlyMap<string, ReferenceE
   };
   const max = key.length <= 4 ? 1 : 2;
   const lower = key.toLowerCase();
-  const { keys: allKeys, entries, byLength, byEdges, unsure } = index.columns;
+  const { keys: allKeys, entries } = index.columns;
   const distanceTo = distancesFrom(lower, max, true);
-  for (let length = key.length - max; length <= key.length + max; length++) {
-    const ofLength = byLength.get(length) ?? [];
-    // Indexed: tens of thousands of keys, often before the JIT has optimised this loop (an iterator costs then).
-    for (let n = 0; n < ofLength.length; n++) {
-      const i = ofLength[n];
-      const distance = distanceTo(allKeys[i]);
-      if (distance <= max) score(entries[i], distance);
-    }
-  }
-  // The same key but for its digits (another year), in library order.
   const yearless = withoutDigits(key);
   const edges = edgesOf(yearless, (code) => (code < 128 ? code : -1));
-  for (const i of mergeAscending(edges === -1 ? [] : byEdges.get(edges) ?? [], unsure)) {
-    if (withoutDigits(allKeys[i]) === yearless) score(entries[i], max + 1);
+  // One pass over the keys, indexed (often before the JIT has optimised it, when an iterator costs): keys a small
+  // edit away, and keys that differ only in their digits (another year). Only keys whose first and last characters
+  // fit (or are not ASCII) are compared whole for digits: that makes a string.
+  const near: { at: number; distance: number }[] = [];
+  const otherYears: number[] = [];
+  for (let i = 0; i < allKeys.length; i++) {
+    const candidate = allKeys[i];
+    const lengthGap = candidate.length - key.length;
+    if (lengthGap >= -max && lengthGap <= max) {
+      const distance = distanceTo(candidate);
+      if (distance <= max) near.push({ at: i, distance });
+    }
+    const candidateEdges = edgesOf(candidate, yearlessCode);
+    if ((candidateEdges === -1 || (edges !== -1 && candidateEdges === edges)) && withoutDigits(candidate) === yearless) otherYears.push(i);
   }
+  // Near keys by length, then in library order (as ties are listed), then other years in library order.
+  near.sort((a, b) => allKeys[a.at].length - allKeys[b.at].length || a.at - b.at);
+  for (const { at, distance } of near) score(entries[at], distance);
+  for (const i of otherYears) score(entries[i], max + 1);
   const { name, year } = keyParts(key);
   if (name.length >= 3 && year !== null) {
     for (const entry of index.byAuthorYear.get(`${name.slice(0, 3)}\u0000${year}`) ?? []) {
