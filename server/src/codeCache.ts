@@ -51,9 +51,9 @@ function save(script: Script, cacheFile: string): void {
 }
 
 /**
- * Runs `file` as the main CommonJS module with a code cache in `cacheDir`. When there was no cache or V8 rejected
- * it, one is written `saveAfterMs` after the start or when the process exits, whichever comes first, so that it
- * holds the functions the start compiled too.
+ * Runs `file` as the main CommonJS module with a code cache in `cacheDir`. The cache is written again
+ * `saveAfterMs` after the start or when the process exits, whichever comes first: it then holds every function
+ * compiled so far, those of the start and of the first requests (citeproc's, when a hover formatted an entry).
  */
 export function runWithCodeCache(file: string, cacheDir: string, saveAfterMs: number): CodeCacheUse {
   const source = readFileSync(file, 'utf8');
@@ -73,7 +73,7 @@ export function runWithCodeCache(file: string, cacheDir: string, saveAfterMs: nu
   const module = { exports: {} as unknown, filename: file };
   const run = script.runInThisContext() as (exports: unknown, require: NodeRequire, module: unknown, filename: string, dirname: string) => void;
   run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
-  if (cacheFile !== null && use !== 'used') {
+  if (cacheFile !== null) {
     const target = cacheFile;
     const saveOnce = () => {
       clearTimeout(timer);

@@ -2,9 +2,9 @@
 // fresh Node process, as the server starts, and checks what became of the cache and that the module ran.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 
 const CODE_CACHE = join(__dirname, '..', '..', 'server', 'src', 'codeCache.js');
@@ -28,11 +28,16 @@ function start(cacheDir: string): string {
 const cacheFiles = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.cache'));
 
 describe('runWithCodeCache', () => {
-  it('runs the module without a cache, writes one at exit, and uses it at the next start', () => {
+  it('runs the module without a cache, writes one at exit, uses it at the next start and writes it again', () => {
     const dir = join(root, 'fresh');
     assert.equal(start(dir), 'ran module.js missing');
     assert.equal(cacheFiles(dir).length, 1);
+    const cacheFile = join(dir, cacheFiles(dir)[0]);
+    const written = statSync(cacheFile).mtimeMs;
     assert.equal(start(dir), 'ran module.js used');
+    // Written again at exit: it then holds what this run compiled as well.
+    assert.ok(statSync(cacheFile).mtimeMs > written, 'the cache was not written again');
+    assert.deepEqual(cacheFiles(dir), [basename(cacheFile)]);
   });
 
   it('writes a cache again when V8 rejects the one there', () => {
