@@ -5,7 +5,7 @@
 // or with other flags, and a rejected or missing cache is written again. Nothing here may keep the server from
 // starting: when the cache cannot be read or written, the bundle runs without it.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire, wrap } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -39,14 +39,21 @@ function cacheFileFor(file: string, dir: string): string {
   return join(dir, `${basename(file)}.${version}.cache`);
 }
 
-/** Writes beside the cache and renames, so that a server starting meanwhile never reads half a file. */
-function save(script: Script, cacheFile: string): void {
+/**
+ * Writes beside the cache and renames, so that a server starting meanwhile never reads half a file; then removes
+ * the caches of other builds of the same file (each update of the extension would leave one behind).
+ */
+function save(script: Script, cacheFile: string, file: string): void {
   try {
     const partial = `${cacheFile}.${process.pid}`;
     writeFileSync(partial, script.createCachedData());
     renameSync(partial, cacheFile);
+    const dir = dirname(cacheFile);
+    for (const other of readdirSync(dir)) {
+      if (other !== basename(cacheFile) && other.startsWith(`${basename(file)}.`) && other.endsWith('.cache')) unlinkSync(join(dir, other));
+    }
   } catch {
-    // No cache this time.
+    // No cache this time, or an old one left.
   }
 }
 
@@ -78,7 +85,7 @@ export function runWithCodeCache(file: string, cacheDir: string, saveAfterMs: nu
     const saveOnce = () => {
       clearTimeout(timer);
       process.off('exit', saveOnce);
-      save(script, target);
+      save(script, target, file);
     };
     const timer = setTimeout(saveOnce, saveAfterMs).unref();
     process.on('exit', saveOnce);

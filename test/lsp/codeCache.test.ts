@@ -40,6 +40,16 @@ describe('runWithCodeCache', () => {
     assert.deepEqual(cacheFiles(dir), [basename(cacheFile)]);
   });
 
+  it('keeps one cache per file: a new build of the file replaces the cache of the old one', () => {
+    const dir = join(root, 'rebuilt');
+    start(dir);
+    const [old] = cacheFiles(dir);
+    writeFileSync(moduleFile, `${readFileSync(moduleFile, 'utf8')}\n// a new build`);
+    assert.equal(start(dir), 'ran module.js missing');
+    assert.equal(cacheFiles(dir).length, 1);
+    assert.notEqual(cacheFiles(dir)[0], old);
+  });
+
   it('writes a cache again when V8 rejects the one there', () => {
     const dir = join(root, 'broken');
     start(dir);
