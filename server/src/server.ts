@@ -31,6 +31,9 @@ interface InitializationOptions {
   readonly workspaceTrusted?: boolean;
 }
 
+/** The rule whose findings a closed bibliography file gets pushed: its entries that cannot be read. */
+const UNREADABLE_ENTRIES: ReadonlySet<RuleCode> = new Set(['bibliography-syntax']);
+
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const settingsByUri = new Map<string, CitewrightSettings>();
@@ -113,8 +116,6 @@ export function startServer(connection: Connection): void {
   function pushBibliographyDiagnostics(uri: string, diagnostics: Diagnostic[]): void {
     connection.sendDiagnostics({ uri, diagnostics }).catch(() => undefined);
   }
-
-  const UNREADABLE_ENTRIES: ReadonlySet<RuleCode> = new Set(['bibliography-syntax']);
 
   function publishBibliographyProblems(document: TextDocument): void {
     const used: string[] = [];

@@ -110,8 +110,9 @@ const WORD_BITS = 32;
 /**
  * `editDistance(a, b, max)` for one `a` and many `b`s, as "did you mean" compares a key with thousands: Hyyrö's
  * bit-parallel optimal string alignment (2003), one pass of a dozen bitwise operations per character of `b`
- * and no table. It costs a tenth of the banded table when first run (before the JIT has optimised either), when
- * a library's first unknown key is checked. An `a` longer than 32 units is compared by `editDistance`.
+ * and no table. A library's first unknown key is checked before the JIT has optimised either: in a fresh process,
+ * 24,000 keys of 50,000 took 33 ms against 48 ms with the banded table. An `a` longer than 32 units is compared
+ * by `editDistance`.
  * `lowerCaseB`: each `b` is taken as `b.toLowerCase()`, without making that string when `b` is ASCII.
  */
 export function distancesFrom(a: string, max: number, lowerCaseB = false): (b: string) => number {
